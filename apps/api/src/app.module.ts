@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../../../libs/config/config.js';
+import { AuthGuard, TokenService } from './common/auth.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { CoreModule } from './core/core.module.js';
+import { AccountsController } from './http/accounts/accounts.controller.js';
+import { AccountsService } from './http/accounts/accounts.service.js';
+import { ConnectsController } from './http/connects/connects.controller.js';
+import { ConnectsService } from './http/connects/connects.service.js';
+import { HealthController } from './http/health/health.controller.js';
+import { JobsController } from './http/jobs/jobs.controller.js';
+import { JobsService } from './http/jobs/jobs.service.js';
+import { OffersController } from './http/proposals/offers.controller.js';
+import { OffersService } from './http/proposals/offers.service.js';
+import { ProposalsController } from './http/proposals/proposals.controller.js';
+import { ProposalsService } from './http/proposals/proposals.service.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config)],
+      controllers: [AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController],
+      providers: [
+        TokenService,
+        AccountsService,
+        ConnectsService,
+        JobsService,
+        ProposalsService,
+        OffersService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

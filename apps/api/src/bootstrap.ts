@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '../../../libs/config/config.js';
+import { AppModule } from './app.module.js';
+import { validationPipe } from './common/validation.js';
+
+/** Builds the HTTP application; `main.ts` listens on the configured port, tests on a free one. */
+export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: true,
+    rawBody: true,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('hireflow')
+      .setDescription('Hiring orchestrator: proposals, interviews, offers and contracts as durable workflows.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

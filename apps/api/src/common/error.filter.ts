@@ -1,0 +1,79 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, KIND_BY_CODE, STATUS_BY_KIND, type ErrorKind } from '../../../../libs/domain/errors.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'rule_violation',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** Connection failures to PostgreSQL or Temporal: the request may succeed later. */
+function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; name?: string; message?: string };
+  if (e?.name === 'ConnectionException' || e?.name === 'ServiceError') return true;
+  return typeof e?.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03'].includes(e.code);
+}
+
+/** Maps every error to the `{ error: { code, message, details } }` shape of the REST contract. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  const respond = (status: number, code: string, message: string, details?: unknown) => ({
+    status,
+    body: { error: { code, message, ...(details === undefined ? {} : { details }) } },
+  });
+
+  if (error instanceof DomainError) return respond(STATUS_BY_KIND[error.kind], error.code, error.message, error.details);
+
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = error.cause.type ?? 'wrong_state';
+    const kind: ErrorKind = KIND_BY_CODE[code] ?? 'conflict';
+    const details = error.cause.details?.[0];
+    return respond(STATUS_BY_KIND[kind], code, error.cause.message, details ?? undefined);
+  }
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return respond(409, 'already_exists', 'this already exists: a second one is refused');
+  }
+  if (error instanceof WorkflowNotFoundError) return respond(404, 'not_found', 'the workflow behind this resource was not found');
+
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? [response.message].flat().join('; ')
+        : error.message;
+    return respond(status, CODE_BY_STATUS[status] ?? 'error', message);
+  }
+  if (isUnavailable(error)) return respond(503, 'unavailable', 'a backing service is unavailable; try again shortly');
+  return respond(500, 'internal', 'an unexpected error occurred');
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const response = host.switchToHttp().getResponse();
+    if (status === 503) response.setHeader?.('Retry-After', '5');
+    response.status(status).json(body);
+  }
+}

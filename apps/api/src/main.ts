@@ -1,0 +1,7 @@
+import { loadConfig } from '../../../libs/config/config.js';
+import { createApi } from './bootstrap.js';
+
+const config = loadConfig();
+const app = await createApi(config);
+await app.listen(config.http.port, config.http.host);
+console.log(`hireflow API listening on http://${config.http.host}:${config.http.port} (OpenAPI at /docs)`);

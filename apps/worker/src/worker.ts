@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Client, Connection } from '@temporalio/client';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { AppConfig } from '../../../libs/config/config.js';
+import { connectWorker } from '../../../libs/temporal/connection.js';
+import { registerSearchAttributes } from '../../../libs/temporal/search-attributes.js';
+import { ActivitiesFactory } from './activities.factory.js';
+import { WorkerModule } from './worker.module.js';
+import { TEMPORAL_CLIENT } from '../../api/src/core/tokens.js';
+
+export interface RunningWorker {
+  worker: Worker;
+  context: INestApplicationContext;
+  /** Resolves when the worker has stopped and everything is closed. */
+  done: Promise<void>;
+  /** Drains in-flight tasks, then closes the container. */
+  shutdown(): Promise<void>;
+}
+
+export interface WorkerOverrides {
+  /** Prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  taskQueue?: string;
+}
+
+const defaultWorkflowsPath = () => fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
+
+/**
+ * A Nest application context (no HTTP) that builds activities from DI and runs a Temporal
+ * Worker until asked to stop. Registering the search attributes first makes any cluster ready.
+ */
+export async function startWorker(config: AppConfig, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+  let connection: NativeConnection | undefined;
+  try {
+    await registerSearchAttributes(context.get<Client>(TEMPORAL_CLIENT).connection as Connection, config.temporal.namespace);
+    connection = await connectWorker(config);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: overrides.taskQueue ?? config.temporal.taskQueue,
+    activities: context.get(ActivitiesFactory).create(),
+    ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: defaultWorkflowsPath() }),
+    shutdownGraceTime: '20s',
+  });
+  const done = worker.run().finally(async () => {
+    await connection!.close();
+    await context.close();
+  });
+  return {
+    worker,
+    context,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

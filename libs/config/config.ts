@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import type { JobTimers } from '../../workflows/job.types.js';
+import type { ProposalTimers } from '../../workflows/proposal.types.js';
+
+/**
+ * The only place that reads `process.env`. Every variable is validated once at boot;
+ * a bad value stops the process with a message naming each offending variable.
+ */
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => {
+      try {
+        return msToNumber(value as never) > 0;
+      } catch {
+        return false;
+      }
+    }, 'must be a positive duration such as "500ms", "30s", "6h" or "7d"');
+
+const optionalUrl = (protocols: string[], hint: string) =>
+  z
+    .string()
+    .optional()
+    .refine((value) => {
+      if (value === undefined || value === '') return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, hint)
+    .transform((value) => (value === '' ? undefined : value));
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const emptyAsUndefined = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(3000),
+  HIREFLOW_DATA_DIR: z.string().default('.hireflow'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL'),
+  EMBEDDED_POSTGRES_PORT: int(54329, 1),
+  DATABASE_POOL_MAX: int(10, 1),
+
+  TEMPORAL_ADDRESS: emptyAsUndefined,
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('hireflow'),
+  TEMPORAL_CLI_PATH: emptyAsUndefined,
+  TEMPORAL_DEV_PORT: int(7233, 1),
+  TEMPORAL_UI_PORT: int(8233, 1),
+  TEMPORAL_UI_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
+  TEMPORAL_API_KEY: emptyAsUndefined,
+  TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
+
+  AUTH_MODE: z.enum(['local', 'oidc']).default('local'),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default('hireflow-local-development-secret'),
+  JWT_TTL: duration('7d'),
+  OIDC_ISSUER: emptyAsUndefined,
+  OIDC_JWKS_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
+  OIDC_AUDIENCE: emptyAsUndefined,
+
+  CONNECTS_SIGNUP_GRANT: int(10),
+  CONNECTS_MONTHLY_GRANT: int(10),
+  CONNECTS_MAX_PURCHASE: int(500, 1),
+
+  PROPOSAL_ABANDON_AFTER: duration('14d'),
+  PROPOSAL_EDIT_WINDOW: duration('6h'),
+  PROPOSAL_REMINDER_AFTER: duration('3d'),
+  OFFER_EXPIRES_AFTER: duration('7d'),
+  JOB_EXPIRES_AFTER: duration('30d'),
+  JOB_EXPIRY_WARNING_BEFORE: duration('5d'),
+  JOB_CLOSE_BATCH_SIZE: int(200, 1),
+  INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
+  INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  dataDir: string;
+  logLevel: string;
+  database: { url?: string; embeddedPort: number; poolMax: number };
+  temporal: {
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    cliPath?: string;
+    devPort: number;
+    uiPort: number;
+    uiUrl: string;
+    apiKey?: string;
+    tls: boolean;
+  };
+  auth: {
+    mode: 'local' | 'oidc';
+    jwtSecret: string;
+    jwtTtlMs: number;
+    oidc?: { issuer: string; jwksUrl: string; audience?: string };
+  };
+  connects: { signupGrant: number; monthlyGrant: number; maxPurchase: number };
+  timers: { proposal: ProposalTimers; job: JobTimers; interview: { perQuestionMs: number; sessionMs: number } };
+  jobCloseBatchSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const ms = (value: string) => msToNumber(value as never);
+
+  const problems: string[] = [];
+  if (e.AUTH_MODE === 'oidc' && (!e.OIDC_ISSUER || !e.OIDC_JWKS_URL)) {
+    problems.push('OIDC_ISSUER and OIDC_JWKS_URL: both are required when AUTH_MODE=oidc');
+  }
+  if (e.NODE_ENV === 'production' && e.AUTH_MODE === 'local' && e.JWT_SECRET === envSchema.shape.JWT_SECRET.parse(undefined)) {
+    problems.push('JWT_SECRET: set a secret of your own in production');
+  }
+  if (ms(e.JOB_EXPIRY_WARNING_BEFORE) >= ms(e.JOB_EXPIRES_AFTER)) {
+    problems.push('JOB_EXPIRY_WARNING_BEFORE: must be shorter than JOB_EXPIRES_AFTER');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT },
+    dataDir: e.HIREFLOW_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_POSTGRES_PORT, poolMax: e.DATABASE_POOL_MAX },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      cliPath: e.TEMPORAL_CLI_PATH,
+      devPort: e.TEMPORAL_DEV_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+      uiUrl: e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: e.TEMPORAL_TLS === 'true',
+    },
+    auth: {
+      mode: e.AUTH_MODE,
+      jwtSecret: e.JWT_SECRET,
+      jwtTtlMs: ms(e.JWT_TTL),
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_JWKS_URL
+          ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE }
+          : undefined,
+    },
+    connects: {
+      signupGrant: e.CONNECTS_SIGNUP_GRANT,
+      monthlyGrant: e.CONNECTS_MONTHLY_GRANT,
+      maxPurchase: e.CONNECTS_MAX_PURCHASE,
+    },
+    timers: {
+      proposal: {
+        abandonAfterMs: ms(e.PROPOSAL_ABANDON_AFTER),
+        editWindowMs: ms(e.PROPOSAL_EDIT_WINDOW),
+        reminderAfterMs: ms(e.PROPOSAL_REMINDER_AFTER),
+        offerExpiresAfterMs: ms(e.OFFER_EXPIRES_AFTER),
+      },
+      job: { expiresAfterMs: ms(e.JOB_EXPIRES_AFTER), warningBeforeMs: ms(e.JOB_EXPIRY_WARNING_BEFORE) },
+      interview: { perQuestionMs: ms(e.INTERVIEW_QUESTION_TIME_LIMIT), sessionMs: ms(e.INTERVIEW_SESSION_TIME_LIMIT) },
+    },
+    jobCloseBatchSize: e.JOB_CLOSE_BATCH_SIZE,
+  };
+}
+
+/** The PostgreSQL URL the embedded server answers on when DATABASE_URL is not set. */
+export function embeddedDatabaseUrl(config: AppConfig): string {
+  return `postgres://hireflow:hireflow@127.0.0.1:${config.database.embeddedPort}/hireflow`;
+}
+
+export function temporalAddress(config: AppConfig): string {
+  return config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}`;
+}

@@ -1,0 +1,4 @@
+import { Migration20261122083000 } from './Migration20261122083000.js';
+
+/** Every migration, in order. Listed explicitly so the same code runs from source and from dist. */
+export const MIGRATIONS = [{ name: 'Migration20261122083000', class: Migration20261122083000 }];

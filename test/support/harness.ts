@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { loadConfig, type AppConfig } from '../../libs/config/config.js';
+import { createOrm } from '../../libs/db/orm.js';
+import { createApi } from '../../apps/api/src/bootstrap.js';
+import { startWorker, type RunningWorker } from '../../apps/worker/src/worker.js';
+import { adminDatabaseUrl, cloneDatabase, databaseUrl, dropDatabase } from './databases.js';
+import { HttpClient } from './http.js';
+
+// Keep test output to what matters: warnings and errors from the SDK.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed by an earlier test file in this process.
+}
+
+export interface Stack {
+  config: AppConfig;
+  http: HttpClient;
+  temporal: Client;
+  orm: MikroORM;
+  worker: RunningWorker;
+  /** Stops the worker and starts a fresh one: the crash-and-recover path. */
+  restartWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole hireflow for one test file: a fresh database cloned from the migrated template,
+ * a worker on its own task queue against the shared Temporal dev server, and the API on a
+ * free port. `env` overrides configuration, e.g. short timers.
+ */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const admin = adminDatabaseUrl();
+  const dbName = await cloneDatabase(admin, process.env.HIREFLOW_TEST_TEMPLATE_DB!);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(admin, dbName),
+    DATABASE_POOL_MAX: '5',
+    TEMPORAL_ADDRESS: process.env.HIREFLOW_TEST_TEMPORAL_ADDRESS,
+    TEMPORAL_TASK_QUEUE: `hireflow-test-${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    CONNECTS_SIGNUP_GRANT: '0',
+    ...env,
+  });
+  const workflowBundle = { codePath: process.env.HIREFLOW_TEST_WORKFLOW_BUNDLE! };
+  let worker = await startWorker(config, { workflowBundle });
+  const api = await createApi(config, { logger: false });
+  await api.listen(0, '127.0.0.1');
+  const url = await api.getUrl();
+  const connection = await Connection.connect({ address: config.temporal.address! });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const orm = await createOrm({ url: config.database.url!, poolMax: 2 });
+
+  return {
+    config,
+    http: new HttpClient(url.replace('[::1]', '127.0.0.1')),
+    temporal,
+    orm,
+    get worker() {
+      return worker;
+    },
+    async restartWorker() {
+      await worker.shutdown();
+      worker = await startWorker(config, { workflowBundle });
+    },
+    async close() {
+      await api.close();
+      await worker.shutdown();
+      await connection.close();
+      await orm.close();
+      await dropDatabase(admin, dbName);
+    },
+  };
+}

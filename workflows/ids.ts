@@ -1,0 +1,4 @@
+/** Workflow ids are business keys: a second application to the same job is refused by Temporal itself. */
+export const proposalWorkflowId = (jobId: string, freelancerId: string) => `proposal/${jobId}/${freelancerId}`;
+export const jobWorkflowId = (jobId: string) => `job/${jobId}`;
+export const interviewWorkflowId = (jobId: string, freelancerId: string) => `interview/${jobId}/${freelancerId}`;

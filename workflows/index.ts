@@ -1,0 +1,4 @@
+/** The workflows the worker registers. */
+export { proposalWorkflow } from './proposal.workflow.js';
+export { jobWorkflow } from './job.workflow.js';
+export { interviewWorkflow } from './interview.workflow.js';

@@ -1,0 +1,151 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  proxyLocalActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { HireflowActivities } from '../activities/index.js';
+import type { JobInput, JobState, JobView } from './job.types.js';
+import * as msg from './messages.js';
+import type { JobCloseReason } from './proposal.types.js';
+import { ClientIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
+
+const { closeOpenProposals } = proxyActivities<HireflowActivities>({
+  startToCloseTimeout: '2m',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+const { recordJob, jobLastActivityAt, notify } = proxyLocalActivities<HireflowActivities>({
+  startToCloseTimeout: '15s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
+const iso = (ms = Date.now()) => new Date(ms).toISOString();
+
+/**
+ * A job post: open → filled / cancelled / expired. Proposals are its peers, not children:
+ * it learns of hires by signal and reaches its open proposals through the read model in
+ * bounded batches when it closes, so its history does not grow with applications.
+ */
+export async function jobWorkflow(input: JobInput): Promise<JobState> {
+  const { workflowId } = workflowInfo();
+  const s: JobState = input.resume ?? {
+    jobId: input.jobId,
+    status: 'open',
+    openings: input.openings,
+    hired: 0,
+    hiredProposalIds: [],
+    proposalsClosed: 0,
+  };
+  /** Activity clock: the newest proposal activity seen; re-read from the database when a timer fires. */
+  let activityAt = Date.now();
+  let closing: JobCloseReason | undefined = s.status === 'open' ? undefined : s.closedReason;
+
+  const publish = (label: string) => {
+    upsertSearchAttributes([
+      { key: KindKey, value: 'job' },
+      { key: StageKey, value: s.status },
+      { key: WaitingOnKey, value: s.status === 'open' ? 'client' : 'none' },
+      { key: JobIdKey, value: s.jobId },
+      { key: ClientIdKey, value: input.clientId },
+      { key: LastTransitionAtKey, value: new Date() },
+    ]);
+    setCurrentDetails(label);
+  };
+
+  const close = async (reason: JobCloseReason) => {
+    s.status = reason;
+    s.closedReason = reason;
+    s.closedAt = iso();
+    closing = reason;
+    // The row changes first: a charge racing with this close sees the job is no longer open.
+    await recordJob({ jobId: s.jobId, status: s.status, hired: s.hired, closedAt: s.closedAt });
+    publish(`Job ${reason} on ${s.closedAt.slice(0, 10)}; closing its open proposals`);
+  };
+
+  setHandler(msg.jobStateQuery, (): JobView => ({ ...s, workflowId }));
+
+  setHandler(
+    msg.cancelJobUpdate,
+    async (_request: { by: 'client' | 'ops' }) => {
+      await close('cancelled');
+      return { ...s, workflowId };
+    },
+    {
+      validator: (_request: { by: 'client' | 'ops' }) => {
+        if (s.status !== 'open') {
+          throw ApplicationFailure.create({ type: 'wrong_state', message: `cannot cancel: the job is ${s.status}` });
+        }
+        if (s.hired > 0) {
+          throw ApplicationFailure.create({
+            type: 'wrong_state',
+            message: 'cannot cancel: the job already has a contract',
+          });
+        }
+      },
+    },
+  );
+
+  setHandler(msg.proposalHiredSignal, ({ proposalId }) => {
+    if (s.hiredProposalIds.includes(proposalId)) return;
+    s.hiredProposalIds.push(proposalId);
+    s.hired += 1;
+  });
+
+  if (s.status === 'open') publish(`Open for proposals since ${iso().slice(0, 10)}`);
+
+  while (s.status === 'open') {
+    const hiredBefore = s.hired;
+    const warnAt = activityAt + input.timers.expiresAfterMs - input.timers.warningBeforeMs;
+    const expireAt = activityAt + input.timers.expiresAfterMs;
+    const warned = s.warnedForActivityAt === iso(activityAt);
+    const dueAt = warned ? expireAt : warnAt;
+    const woke = await condition(() => s.hired !== hiredBefore || s.status !== 'open', Math.max(dueAt - Date.now(), 1));
+    if (s.status !== 'open') break;
+    if (s.hired >= s.openings) {
+      await close('filled');
+      break;
+    }
+    if (woke) {
+      await recordJob({ jobId: s.jobId, status: s.status, hired: s.hired });
+      continue;
+    }
+    const latest = Date.parse(await jobLastActivityAt({ jobId: s.jobId }));
+    if (latest > activityAt) {
+      activityAt = latest;
+      continue;
+    }
+    if (!warned) {
+      s.warnedForActivityAt = iso(activityAt);
+      await notify({
+        recipientId: input.clientId,
+        type: 'job.expiry_warning',
+        payload: { jobId: s.jobId, expiresAt: iso(expireAt) },
+        dedupeKey: `job.expiry_warning:${s.jobId}:${s.warnedForActivityAt}`,
+      });
+      continue;
+    }
+    await close('expired');
+  }
+
+  // Close the open proposals in bounded batches; each batch is one activity in this history.
+  let afterId: string | null = null;
+  for (;;) {
+    const batch: { signalled: number; lastId: string | null; done: boolean } = await closeOpenProposals({ jobId: s.jobId, reason: closing!, afterId, limit: input.closeBatchSize });
+    s.proposalsClosed += batch.signalled;
+    afterId = batch.lastId;
+    if (batch.done) break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof jobWorkflow>({ ...input, resume: s });
+    }
+  }
+  publish(`Job ${s.status} on ${s.closedAt!.slice(0, 10)}; ${s.proposalsClosed} open proposal(s) closed`);
+  await condition(allHandlersFinished);
+  return s;
+}
