@@ -70,6 +70,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   ];
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The dev server never outlives the process that started it, however that process ends.
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
+  void exited.then(() => process.off('exit', orphanGuard));
   try {
     await waitForTemporal(address, namespace, options.readyTimeoutMs ?? 60_000, child);
   } catch (error) {

@@ -23,6 +23,18 @@ async function admin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+export async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** A migrated database that every test file clones with CREATE DATABASE … TEMPLATE. */
 export async function prepareTemplateDatabase(adminUrl: string): Promise<string> {
   const name = `hireflow_template_${randomBytes(4).toString('hex')}`;
