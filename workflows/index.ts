@@ -2,3 +2,4 @@
 export { proposalWorkflow } from './proposal.workflow.js';
 export { jobWorkflow } from './job.workflow.js';
 export { interviewWorkflow } from './interview.workflow.js';
+export { invitationWorkflow } from './invitation.workflow.js';

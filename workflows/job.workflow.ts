@@ -16,7 +16,7 @@ import * as msg from './messages.js';
 import type { JobCloseReason } from './proposal.types.js';
 import { ClientIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
 
-const { closeOpenProposals } = proxyActivities<HireflowActivities>({
+const { closeOpenProposals, closeOpenInvitations } = proxyActivities<HireflowActivities>({
   startToCloseTimeout: '2m',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
@@ -131,6 +131,13 @@ export async function jobWorkflow(input: JobInput): Promise<JobState> {
       continue;
     }
     await close('expired');
+  }
+
+  // Pending invitations close with the job, in bounded batches like the proposals below.
+  for (let afterInvitation: string | null = null; ; ) {
+    const batch: { lastId: string | null; done: boolean } = await closeOpenInvitations({ jobId: s.jobId, reason: closing!, afterId: afterInvitation, limit: input.closeBatchSize });
+    afterInvitation = batch.lastId;
+    if (batch.done) break;
   }
 
   // Close the open proposals in bounded batches; each batch is one activity in this history.

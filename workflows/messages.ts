@@ -8,6 +8,7 @@ import type {
   SubmitInput,
 } from './proposal.types.js';
 import type { InterviewView, JobView } from './job.types.js';
+import type { DeclineInput, InvitationView } from './invitation.types.js';
 
 /**
  * Signal, query and update definitions shared by the workflows and their callers.
@@ -52,3 +53,13 @@ export const proposalHiredSignal = defineSignal<[{ proposalId: string }]>('job.p
 export const interviewStateQuery = defineQuery<InterviewView>('interview.state');
 export const answerUpdate = defineUpdate<InterviewView, [{ questionIndex: number; text: string }]>('interview.answer');
 export const completeInterviewUpdate = defineUpdate<InterviewView>('interview.complete');
+
+// Invitation
+export const invitationStateQuery = defineQuery<InvitationView>('invitation.state');
+export const acceptInvitationUpdate = defineUpdate<InvitationView>('invitation.accept');
+export const declineInvitationUpdate = defineUpdate<InvitationView, [DeclineInput]>('invitation.decline');
+/** The freelancer ignores the invitation: archived, and not a response. */
+export const archiveInvitationUpdate = defineUpdate<InvitationView>('invitation.archive');
+export const withdrawInvitationUpdate = defineUpdate<InvitationView>('invitation.withdraw');
+/** The job closed; a pending invitation closes with it. */
+export const invitationJobClosedSignal = defineSignal<[{ reason: JobCloseReason }]>('invitation.jobClosed');

@@ -13,6 +13,8 @@ export const ClientIdKey = defineSearchAttributeKey('HireflowClientId', SearchAt
 export const FreelancerIdKey = defineSearchAttributeKey('HireflowFreelancerId', SearchAttributeType.KEYWORD);
 export const LastTransitionAtKey = defineSearchAttributeKey('HireflowLastTransitionAt', SearchAttributeType.DATETIME);
 export const ActivityFailingKey = defineSearchAttributeKey('HireflowActivityFailing', SearchAttributeType.BOOL);
+/** When a pending invitation expires, so ops can list those near expiry. */
+export const ExpiresAtKey = defineSearchAttributeKey('HireflowExpiresAt', SearchAttributeType.DATETIME);
 
 export const ALL_SEARCH_ATTRIBUTE_KEYS = [
   KindKey,
@@ -23,4 +25,5 @@ export const ALL_SEARCH_ATTRIBUTE_KEYS = [
   FreelancerIdKey,
   LastTransitionAtKey,
   ActivityFailingKey,
+  ExpiresAtKey,
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msToNumber } from '@temporalio/common/lib/time.js';
+import type { InvitationTimers } from '../../workflows/invitation.types.js';
 import type { JobTimers } from '../../workflows/job.types.js';
 import type { ProposalTimers } from '../../workflows/proposal.types.js';
 
@@ -82,6 +83,8 @@ const envSchema = z.object({
   JOB_CLOSE_BATCH_SIZE: int(200, 1),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
+  INVITATION_EXPIRES_AFTER: duration('7d'),
+  INVITATION_REMINDER_BEFORE: duration('2d'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -111,7 +114,12 @@ export interface AppConfig {
     oidc?: { issuer: string; jwksUrl: string; audience?: string };
   };
   connects: { signupGrant: number; monthlyGrant: number; maxPurchase: number };
-  timers: { proposal: ProposalTimers; job: JobTimers; interview: { perQuestionMs: number; sessionMs: number } };
+  timers: {
+    proposal: ProposalTimers;
+    job: JobTimers;
+    interview: { perQuestionMs: number; sessionMs: number };
+    invitation: InvitationTimers;
+  };
   jobCloseBatchSize: number;
 }
 
@@ -139,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (ms(e.JOB_EXPIRY_WARNING_BEFORE) >= ms(e.JOB_EXPIRES_AFTER)) {
     problems.push('JOB_EXPIRY_WARNING_BEFORE: must be shorter than JOB_EXPIRES_AFTER');
+  }
+  if (ms(e.INVITATION_REMINDER_BEFORE) >= ms(e.INVITATION_EXPIRES_AFTER)) {
+    problems.push('INVITATION_REMINDER_BEFORE: must be shorter than INVITATION_EXPIRES_AFTER');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -182,6 +193,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       job: { expiresAfterMs: ms(e.JOB_EXPIRES_AFTER), warningBeforeMs: ms(e.JOB_EXPIRY_WARNING_BEFORE) },
       interview: { perQuestionMs: ms(e.INTERVIEW_QUESTION_TIME_LIMIT), sessionMs: ms(e.INTERVIEW_SESSION_TIME_LIMIT) },
+      invitation: {
+        expiresAfterMs: ms(e.INVITATION_EXPIRES_AFTER),
+        reminderBeforeMs: ms(e.INVITATION_REMINDER_BEFORE),
+      },
     },
     jobCloseBatchSize: e.JOB_CLOSE_BATCH_SIZE,
   };

@@ -6,6 +6,7 @@ import {
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InvitationsRepository,
   JobsRepository,
   ProposalsRepository,
 } from '../../../libs/db/repositories/index.js';
@@ -22,10 +23,11 @@ export class ActivitiesFactory {
     private readonly proposals: ProposalsRepository,
     private readonly contracts: ContractsRepository,
     private readonly events: EventsRepository,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   create(): HireflowActivities {
-    const { accounts, ledger, jobs, proposals, contracts, events, temporal } = this;
-    return createActivities({ repositories: { accounts, ledger, jobs, proposals, contracts, events }, temporal });
+    const { accounts, ledger, jobs, proposals, contracts, events, invitations, temporal } = this;
+    return createActivities({ repositories: { accounts, ledger, jobs, proposals, contracts, events, invitations }, temporal });
   }
 }

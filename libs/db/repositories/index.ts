@@ -3,6 +3,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { ConnectsLedgerRepository } from './connects-ledger.repository.js';
 import { ContractsRepository } from './contracts.repository.js';
 import { EventsRepository } from './events.repository.js';
+import { InvitationsRepository } from './invitations.repository.js';
 import { JobsRepository } from './jobs.repository.js';
 import { ProposalsRepository } from './proposals.repository.js';
 
@@ -13,6 +14,7 @@ export interface Repositories {
   proposals: ProposalsRepository;
   contracts: ContractsRepository;
   events: EventsRepository;
+  invitations: InvitationsRepository;
 }
 
 export function createRepositories(orm: MikroORM): Repositories {
@@ -23,7 +25,16 @@ export function createRepositories(orm: MikroORM): Repositories {
     proposals: new ProposalsRepository(orm),
     contracts: new ContractsRepository(orm),
     events: new EventsRepository(orm),
+    invitations: new InvitationsRepository(orm),
   };
 }
 
-export { AccountsRepository, ConnectsLedgerRepository, ContractsRepository, EventsRepository, JobsRepository, ProposalsRepository };
+export {
+  AccountsRepository,
+  ConnectsLedgerRepository,
+  ContractsRepository,
+  EventsRepository,
+  InvitationsRepository,
+  JobsRepository,
+  ProposalsRepository,
+};

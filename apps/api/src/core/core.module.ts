@@ -8,6 +8,7 @@ import {
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InvitationsRepository,
   JobsRepository,
   ProposalsRepository,
 } from '../../../../libs/db/repositories/index.js';
@@ -19,6 +20,7 @@ const REPOSITORIES = [
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InvitationsRepository,
   JobsRepository,
   ProposalsRepository,
 ];
