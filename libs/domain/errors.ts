@@ -26,6 +26,8 @@ export const KIND_BY_CODE: Record<string, ErrorKind> = {
   job_not_open: 'conflict',
   insufficient_connects: 'rule',
   rule_violation: 'rule',
+  not_english: 'rule',
+  upstream_rejected: 'unavailable',
 };
 
 export class DomainError extends Error {
@@ -100,5 +102,22 @@ export class RuleViolationError extends DomainError {
 export class UnavailableError extends DomainError {
   constructor(message: string) {
     super('unavailable', 'unavailable', message);
+  }
+}
+
+/** Instant interviews are held in English; the answer is refused and can be given again. */
+export class NotEnglishError extends DomainError {
+  constructor(detected: string) {
+    super('rule', 'not_english', 'the interview must be in English: answer this question in English', { detected });
+  }
+}
+
+/**
+ * An outside service (video, evaluator) refused a request in a way retrying cannot fix,
+ * e.g. a 400 or 401. Activities fail non-retryably with it; ops fix the cause and retry.
+ */
+export class UpstreamRejectedError extends DomainError {
+  constructor(service: string, status: number | undefined, message: string) {
+    super('unavailable', 'upstream_rejected', `${service} refused the request${status ? ` (${status})` : ''}: ${message}`, { service, status });
   }
 }
