@@ -4,7 +4,10 @@
  * `type` is the error `code`, so the same error survives the trip through a workflow.
  */
 
-export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'unavailable';
+import { describeFindings } from './moderation/describe.js';
+import type { Finding } from './moderation/types.js';
+
+export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'rate_limited' | 'unavailable';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   validation: 400,
@@ -13,6 +16,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rule: 422,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -28,6 +32,7 @@ export const KIND_BY_CODE: Record<string, ErrorKind> = {
   rule_violation: 'rule',
   not_english: 'rule',
   upstream_rejected: 'unavailable',
+  content_rejected: 'rule',
 };
 
 export class DomainError extends Error {
@@ -96,6 +101,22 @@ export class InsufficientConnectsError extends DomainError {
 export class RuleViolationError extends DomainError {
   constructor(message: string, details?: unknown) {
     super('rule', 'rule_violation', message, details);
+  }
+}
+
+/**
+ * Text that shares contact details, moves payment off the platform or offers a reward for
+ * winning the contract before a contract starts. The message names what was found; the
+ * details list every finding, and the field it was in, so a client can point at it.
+ */
+export class ContentRejectedError extends DomainError {
+  constructor(what: string, readonly findings: (Finding & { field?: string })[]) {
+    super(
+      'rule',
+      'content_rejected',
+      `${what} cannot be sent before a contract starts: it contains ${describeFindings(findings)}. Keep contact details and payment on hireflow until then.`,
+      { findings },
+    );
   }
 }
 
