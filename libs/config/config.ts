@@ -81,6 +81,8 @@ const envSchema = z.object({
   JOB_EXPIRES_AFTER: duration('30d'),
   JOB_EXPIRY_WARNING_BEFORE: duration('5d'),
   JOB_CLOSE_BATCH_SIZE: int(200, 1),
+  RATE_LIMIT_WRITES_PER_MINUTE: int(300, 1),
+  RATE_LIMIT_SIGNUPS_PER_MINUTE: int(20, 1),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
   INVITATION_EXPIRES_AFTER: duration('7d'),
@@ -121,6 +123,7 @@ export interface AppConfig {
     invitation: InvitationTimers;
   };
   jobCloseBatchSize: number;
+  rateLimits: { writesPerMinute: number; signupsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -199,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     jobCloseBatchSize: e.JOB_CLOSE_BATCH_SIZE,
+    rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE, signupsPerMinute: e.RATE_LIMIT_SIGNUPS_PER_MINUTE },
   };
 }
 

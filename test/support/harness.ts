@@ -43,11 +43,15 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     TEMPORAL_TASK_QUEUE: `hireflow-test-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
     CONNECTS_SIGNUP_GRANT: '0',
+    LOG_LEVEL: 'warn',
+    // Test files create many accounts from one address; the rate-limit test lowers these.
+    RATE_LIMIT_WRITES_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000',
     ...env,
   });
   const workflowBundle = { codePath: process.env.HIREFLOW_TEST_WORKFLOW_BUNDLE! };
   let worker = await startWorker(config, { workflowBundle });
-  const api = await createApi(config, { logger: false });
+  const api = await createApi(config);
   await api.listen(0, '127.0.0.1');
   const url = await api.getUrl();
   const connection = await Connection.connect({ address: config.temporal.address! });

@@ -1,9 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { LoggerModule } from 'nestjs-pino';
+import { IdempotencyRepository } from '../../../libs/db/repositories/idempotency.repository.js';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { AuthGuard, TokenService } from './common/auth.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
+import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { CoreModule } from './core/core.module.js';
+import { loggingOptions } from './core/logging.js';
 import { AccountsController } from './http/accounts/accounts.controller.js';
 import { AccountsService } from './http/accounts/accounts.service.js';
 import { ConnectsController } from './http/connects/connects.controller.js';
@@ -21,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config)],
+      imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
       controllers: [AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController],
       providers: [
         TokenService,
@@ -30,7 +36,11 @@ export class AppModule {
         JobsService,
         ProposalsService,
         OffersService,
+        { provide: IdempotencyRepository, useFactory: (orm: MikroORM) => new IdempotencyRepository(orm), inject: [MikroORM] },
+        // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };

@@ -1,17 +1,19 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { AppModule } from './app.module.js';
 import { validationPipe } from './common/validation.js';
 
 /** Builds the HTTP application; `main.ts` listens on the configured port, tests on a free one. */
-export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    bufferLogs: true,
     bodyParser: true,
     rawBody: true,
   });
+  app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

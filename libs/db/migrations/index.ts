@@ -1,8 +1,10 @@
 import { Migration20261122083000 } from './Migration20261122083000.js';
+import { Migration20261122093000 } from './Migration20261122093000.js';
 import { Migration20261122094700 } from './Migration20261122094700.js';
 
 /** Every migration, in order. Listed explicitly so the same code runs from source and from dist. */
 export const MIGRATIONS = [
   { name: 'Migration20261122083000', class: Migration20261122083000 },
+  { name: 'Migration20261122093000', class: Migration20261122093000 },
   { name: 'Migration20261122094700', class: Migration20261122094700 },
 ];

@@ -74,6 +74,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     const response = host.switchToHttp().getResponse();
     if (status === 503) response.setHeader?.('Retry-After', '5');
+    if (status === 429) {
+      const seconds = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
+      response.setHeader?.('Retry-After', String(seconds));
+    }
     response.status(status).json(body);
   }
 }
