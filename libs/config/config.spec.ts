@@ -35,6 +35,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER and OIDC_JWKS_URL/);
   });
 
+  it('invitations expire after 7 days with a reminder 2 days before; the reminder must come before expiry', () => {
+    expect(loadConfig({}).timers.invitation).toEqual({ expiresAfterMs: 7 * 86_400_000, reminderBeforeMs: 2 * 86_400_000 });
+    expect(loadConfig({ INVITATION_EXPIRES_AFTER: '3d', INVITATION_REMINDER_BEFORE: '12h' }).timers.invitation).toEqual({
+      expiresAfterMs: 3 * 86_400_000,
+      reminderBeforeMs: 12 * 3600_000,
+    });
+    expect(() => loadConfig({ INVITATION_EXPIRES_AFTER: '1d', INVITATION_REMINDER_BEFORE: '1d' })).toThrow(
+      /INVITATION_REMINDER_BEFORE: must be shorter than INVITATION_EXPIRES_AFTER/,
+    );
+  });
+
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });

@@ -14,7 +14,12 @@ import { AccountsController } from './http/accounts/accounts.controller.js';
 import { AccountsService } from './http/accounts/accounts.service.js';
 import { ConnectsController } from './http/connects/connects.controller.js';
 import { ConnectsService } from './http/connects/connects.service.js';
+import { FreelancersController } from './http/freelancers/freelancers.controller.js';
+import { FreelancersService } from './http/freelancers/freelancers.service.js';
 import { HealthController } from './http/health/health.controller.js';
+import { InvitationsController } from './http/invitations/invitations.controller.js';
+import { InvitationsService } from './http/invitations/invitations.service.js';
+import { JobInvitationsController } from './http/invitations/job-invitations.controller.js';
 import { JobsController } from './http/jobs/jobs.controller.js';
 import { JobsService } from './http/jobs/jobs.service.js';
 import { OffersController } from './http/proposals/offers.controller.js';
@@ -28,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
-      controllers: [AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController],
+      controllers: [AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController],
       providers: [
         TokenService,
         AccountsService,
@@ -36,6 +41,8 @@ export class AppModule {
         JobsService,
         ProposalsService,
         OffersService,
+        InvitationsService,
+        FreelancersService,
         { provide: IdempotencyRepository, useFactory: (orm: MikroORM) => new IdempotencyRepository(orm), inject: [MikroORM] },
         // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },
