@@ -83,6 +83,7 @@ const envSchema = z.object({
   JOB_CLOSE_BATCH_SIZE: int(200, 1),
   RATE_LIMIT_WRITES_PER_MINUTE: int(300, 1),
   RATE_LIMIT_SIGNUPS_PER_MINUTE: int(20, 1),
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').or(z.literal('off')).default('127.0.0.1:9464'),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
   INVITATION_EXPIRES_AFTER: duration('7d'),
@@ -124,6 +125,8 @@ export interface AppConfig {
   };
   jobCloseBatchSize: number;
   rateLimits: { writesPerMinute: number; signupsPerMinute: number };
+  /** Where the worker serves the Temporal SDK's Prometheus metrics; undefined when off. */
+  workerMetricsAddress?: string;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobCloseBatchSize: e.JOB_CLOSE_BATCH_SIZE,
     rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE, signupsPerMinute: e.RATE_LIMIT_SIGNUPS_PER_MINUTE },
+    workerMetricsAddress: e.WORKER_METRICS_ADDRESS === 'off' ? undefined : e.WORKER_METRICS_ADDRESS,
   };
 }
 

@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig, type AppConfig } from '../../libs/config/config.js';
 import { createOrm } from '../../libs/db/orm.js';
 import { createApi } from '../../apps/api/src/bootstrap.js';
+import { installRuntime } from '../../apps/worker/src/runtime.js';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker.js';
 import { adminDatabaseUrl, cloneDatabase, databaseUrl, dropDatabase } from './databases.js';
 import { HttpClient } from './http.js';
+import { freePort } from './ports.js';
 
-// Keep test output to what matters: warnings and errors from the SDK.
+// One Temporal runtime per process: warnings and errors only, and the SDK's worker metrics on a free port.
+const candidateMetricsAddress = `127.0.0.1:${await freePort()}`;
 try {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  installRuntime({ logLevel: 'warn', metricsAddress: candidateMetricsAddress });
+  process.env.HIREFLOW_TEST_WORKER_METRICS = candidateMetricsAddress;
 } catch {
-  // Already installed by an earlier test file in this process.
+  // Already installed by an earlier test file in this process: its metrics address stands.
 }
 
 export interface Stack {
@@ -22,6 +25,8 @@ export interface Stack {
   temporal: Client;
   orm: MikroORM;
   worker: RunningWorker;
+  /** Where this process's Temporal runtime serves worker metrics for Prometheus. */
+  workerMetricsUrl: string;
   /** Stops the worker and starts a fresh one: the crash-and-recover path. */
   restartWorker(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +68,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     http: new HttpClient(url.replace('[::1]', '127.0.0.1')),
     temporal,
     orm,
+    workerMetricsUrl: `http://${process.env.HIREFLOW_TEST_WORKER_METRICS}/metrics`,
     get worker() {
       return worker;
     },

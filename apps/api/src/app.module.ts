@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { CoreModule } from './core/core.module.js';
 import { loggingOptions } from './core/logging.js';
+import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './core/metrics.js';
 import { AccountsController } from './http/accounts/accounts.controller.js';
 import { AccountsService } from './http/accounts/accounts.service.js';
 import { ConnectsController } from './http/connects/connects.controller.js';
@@ -28,13 +29,14 @@ import { ProposalsController } from './http/proposals/proposals.controller.js';
 import { ProposalsService } from './http/proposals/proposals.service.js';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
-      controllers: [AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController],
+      controllers: [MetricsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController],
       providers: [
+        MetricsRegistry,
         TokenService,
         AccountsService,
         ConnectsService,
@@ -51,5 +53,9 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
   }
 }

@@ -6,6 +6,9 @@ import { Public } from '../../common/auth.js';
 import { TEMPORAL_CLIENT } from '../../core/tokens.js';
 
 type Check = 'up' | 'down';
+interface StatusResponse {
+  status(code: number): void;
+}
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
@@ -20,8 +23,20 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'PostgreSQL and Temporal reachability; 503 when either is down' })
-  async health(@Res({ passthrough: true }) response: { status(code: number): void }) {
+  @ApiOperation({ summary: 'Readiness (same as /health/ready): PostgreSQL and Temporal reachability; 503 when either is down' })
+  health(@Res({ passthrough: true }) response: StatusResponse) {
+    return this.ready(response);
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when PostgreSQL and Temporal answer, else 503' })
+  async ready(@Res({ passthrough: true }) response: StatusResponse) {
     const [postgres, temporal] = await Promise.all([
       this.check(() => this.orm.em.fork().execute('select 1')),
       this.check(() => this.temporal.workflowService.getSystemInfo({})),
