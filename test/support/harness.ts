@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type AppConfig } from '../../libs/config/config.js';
 import { createOrm } from '../../libs/db/orm.js';
+import type { INestApplication } from '@nestjs/common';
 import { createApi } from '../../apps/api/src/bootstrap.js';
 import { installRuntime } from '../../apps/worker/src/runtime.js';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker.js';
@@ -25,6 +26,8 @@ export interface Stack {
   temporal: Client;
   orm: MikroORM;
   worker: RunningWorker;
+  /** The running Nest HTTP application. */
+  api: INestApplication;
   /** Where this process's Temporal runtime serves worker metrics for Prometheus. */
   workerMetricsUrl: string;
   /** Stops the worker and starts a fresh one: the crash-and-recover path. */
@@ -68,6 +71,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     http: new HttpClient(url.replace('[::1]', '127.0.0.1')),
     temporal,
     orm,
+    api,
     workerMetricsUrl: `http://${process.env.HIREFLOW_TEST_WORKER_METRICS}/metrics`,
     get worker() {
       return worker;
