@@ -15,7 +15,6 @@ import {
   AlreadyExistsError,
   ForbiddenError,
   JobNotOpenError,
-  NotFoundError,
   ValidationError,
   WrongStateError,
 } from '../../../../../libs/domain/errors.js';
@@ -34,6 +33,7 @@ import {
 } from '../../../../../workflows/search-attributes.js';
 import type { AuthContext } from '../../common/auth.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../../core/tokens.js';
+import { getFreelancer } from '../freelancers/freelancers.service.js';
 import { ProposalsService } from '../proposals/proposals.service.js';
 import { presentInvitation } from './invitation.presenter.js';
 import type { DeclineInvitation, Invite, InvitationsQuery } from './invitations.schemas.js';
@@ -70,8 +70,7 @@ export class InvitationsService {
     const job = await this.jobs.get(jobId);
     if (job.clientId !== auth.accountId) throw new ForbiddenError('only the job\'s client may invite freelancers to it');
     if (job.status !== 'open') throw new JobNotOpenError(job.id, job.status);
-    const freelancer = await this.accounts.get(body.freelancerId).catch(() => null);
-    if (freelancer?.role !== 'freelancer') throw new NotFoundError('freelancer', body.freelancerId);
+    const freelancer = await getFreelancer(this.accounts, body.freelancerId);
     if (await this.proposalRows.findByJobAndFreelancer(job.id, freelancer.id)) {
       throw new AlreadyExistsError('this freelancer already applied to the job; there is nothing to invite them to');
     }
