@@ -83,6 +83,8 @@ const envSchema = z.object({
   JOB_CLOSE_BATCH_SIZE: int(200, 1),
   RATE_LIMIT_WRITES_PER_MINUTE: int(300, 1),
   RATE_LIMIT_SIGNUPS_PER_MINUTE: int(20, 1),
+  STUCK_WAITING_AFTER: duration('3d'),
+  STUCK_ACTIVITY_FAILING_AFTER: duration('15m'),
   WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').or(z.literal('off')).default('127.0.0.1:9464'),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
@@ -125,6 +127,8 @@ export interface AppConfig {
   };
   jobCloseBatchSize: number;
   rateLimits: { writesPerMinute: number; signupsPerMinute: number };
+  /** A hire is stuck when it waits on someone longer than this, or an activity fails longer than that. */
+  stuck: { waitingAfterMs: number; activityFailingAfterMs: number };
   /** Where the worker serves the Temporal SDK's Prometheus metrics; undefined when off. */
   workerMetricsAddress?: string;
 }
@@ -206,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jobCloseBatchSize: e.JOB_CLOSE_BATCH_SIZE,
     rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE, signupsPerMinute: e.RATE_LIMIT_SIGNUPS_PER_MINUTE },
+    stuck: { waitingAfterMs: ms(e.STUCK_WAITING_AFTER), activityFailingAfterMs: ms(e.STUCK_ACTIVITY_FAILING_AFTER) },
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS === 'off' ? undefined : e.WORKER_METRICS_ADDRESS,
   };
 }

@@ -11,6 +11,7 @@ import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { CoreModule } from './core/core.module.js';
 import { loggingOptions } from './core/logging.js';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './core/metrics.js';
+import { OpsController } from './http/ops/ops.controller.js';
 import { AccountsController } from './http/accounts/accounts.controller.js';
 import { AccountsService } from './http/accounts/accounts.service.js';
 import { ConnectsController } from './http/connects/connects.controller.js';
@@ -34,7 +35,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
-      controllers: [MetricsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController],
+      controllers: [MetricsController, OpsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController],
       providers: [
         MetricsRegistry,
         TokenService,
