@@ -12,8 +12,10 @@ export function readModelActivities(proposals: ProposalsRepository, jobs: JobsRe
       await proposals.record(input.state, input.workflowId, input.events);
     },
 
-    async recordJob(input: { jobId: string; status: JobStatus; hired: number; closedAt?: string }): Promise<void> {
-      await jobs.recordStatus(input.jobId, input.status, input.hired, input.closedAt ? new Date(input.closedAt) : null);
+    /** Answers the status the job row has afterwards: a closed job stays closed, a job with a contract is not cancelled. */
+    async recordJob(input: { jobId: string; status: JobStatus; hired: number; closedAt?: string }): Promise<{ status: JobStatus }> {
+      const status = await jobs.recordStatus(input.jobId, input.status, input.hired, input.closedAt ? new Date(input.closedAt) : null);
+      return { status };
     },
 
     async jobLastActivityAt(input: { jobId: string }): Promise<string> {

@@ -11,7 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { HireflowActivities } from '../activities/index.js';
-import type { JobInput, JobState, JobView } from './job.types.js';
+import type { JobInput, JobState, JobStatus, JobView } from './job.types.js';
 import * as msg from './messages.js';
 import type { JobCloseReason } from './proposal.types.js';
 import { ClientIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
@@ -58,28 +58,51 @@ export async function jobWorkflow(input: JobInput): Promise<JobState> {
     setCurrentDetails(label);
   };
 
-  const close = async (reason: JobCloseReason) => {
-    s.status = reason;
-    s.closedReason = reason;
-    s.closedAt = iso();
-    closing = reason;
-    // The row changes first: a charge racing with this close sees the job is no longer open.
-    await recordJob({ jobId: s.jobId, status: s.status, hired: s.hired, closedAt: s.closedAt });
-    publish(`Job ${reason} on ${s.closedAt.slice(0, 10)}; closing its open proposals`);
+  /**
+   * Closes the job: the row changes first, so a charge or a contract racing with the close sees
+   * the job closed and is refused. Answers the status the job ended with (a cancellation loses
+   * to a contract that started first, and any close loses to one already recorded).
+   */
+  const close = async (reason: JobCloseReason): Promise<JobStatus> => {
+    const closedAt = iso();
+    const { status } = await recordJob({ jobId: s.jobId, status: reason, hired: s.hired, closedAt });
+    if (status === 'open' || s.status !== 'open') return status;
+    s.status = status;
+    s.closedReason = status;
+    s.closedAt = closedAt;
+    closing = status;
+    publish(`Job ${status} on ${closedAt.slice(0, 10)}; closing its open proposals`);
+    return status;
   };
 
   setHandler(msg.jobStateQuery, (): JobView => ({ ...s, workflowId }));
 
+  /** Set while a cancellation is being recorded, so a second one is refused rather than run twice. */
+  let cancelling = false;
   setHandler(
     msg.cancelJobUpdate,
     async (_request: { by: 'client' | 'ops' }) => {
-      await close('cancelled');
+      cancelling = true;
+      try {
+        const status = await close('cancelled');
+        if (status !== 'cancelled') {
+          throw ApplicationFailure.create({
+            type: 'wrong_state',
+            message: status === 'open' ? 'cannot cancel: the job already has a contract' : `cannot cancel: the job is ${status}`,
+          });
+        }
+      } finally {
+        cancelling = false;
+      }
       return { ...s, workflowId };
     },
     {
       validator: (_request: { by: 'client' | 'ops' }) => {
-        if (s.status !== 'open') {
-          throw ApplicationFailure.create({ type: 'wrong_state', message: `cannot cancel: the job is ${s.status}` });
+        if (s.status !== 'open' || cancelling) {
+          throw ApplicationFailure.create({
+            type: 'wrong_state',
+            message: `cannot cancel: the job is ${cancelling ? 'being cancelled' : s.status}`,
+          });
         }
         if (s.hired > 0) {
           throw ApplicationFailure.create({
@@ -109,7 +132,8 @@ export async function jobWorkflow(input: JobInput): Promise<JobState> {
     if (s.status !== 'open') break;
     if (s.hired >= s.openings) {
       await close('filled');
-      break;
+      if (s.status !== 'open') break;
+      continue;
     }
     if (woke) {
       await recordJob({ jobId: s.jobId, status: s.status, hired: s.hired });

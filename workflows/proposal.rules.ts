@@ -119,3 +119,23 @@ export function refusal(action: ProposalAction, state: ProposalState): string {
     state.offer && state.offer.status !== 'pending' ? ` (the offer is ${state.offer.status})` : '';
   return `cannot ${action.replace(/_/g, ' ')}: the proposal is ${state.stage.replace(/_/g, ' ')}${offerNote}`;
 }
+
+export type DeadlineKind = 'abandon' | 'offer_expiry' | 'reminder';
+
+/**
+ * The next timer the proposal waits on, if any: abandonment of an unsubmitted draft, expiry
+ * of a pending offer, and one reminder to whoever the hire has been waiting on.
+ */
+export function nextDeadline(s: ProposalState, timers: ProposalTimers): { at: number; kind: DeadlineKind } | undefined {
+  const candidates: { at: number; kind: DeadlineKind }[] = [];
+  if (s.stage === 'draft' || s.stage === 'ready') {
+    candidates.push({ at: Date.parse(s.lastTransitionAt) + timers.abandonAfterMs, kind: 'abandon' });
+  }
+  if (s.stage === 'offer_pending' && s.offer?.status === 'pending') {
+    candidates.push({ at: Date.parse(s.offer.expiresAt), kind: 'offer_expiry' });
+  }
+  if ((s.waitingOn === 'client' || s.waitingOn === 'freelancer') && s.remindedForWaitSince !== s.waitingSince) {
+    candidates.push({ at: Date.parse(s.waitingSince) + timers.reminderAfterMs, kind: 'reminder' });
+  }
+  return candidates.sort((a, b) => a.at - b.at)[0];
+}

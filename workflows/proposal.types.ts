@@ -129,7 +129,10 @@ export interface ProposalState {
   viewedAt?: string;
   clientMessagedAt?: string;
   lastTransitionAt: string;
-  remindedForTransitionAt?: string;
+  /** Since when the party in `waitingOn` has been waited on; the reminder clock starts here. */
+  waitingSince: string;
+  /** The `waitingSince` a reminder was already sent for: one reminder per wait. */
+  remindedForWaitSince?: string;
   /** Increases on every change; read models never move to a lower version. */
   version: number;
 }

@@ -19,7 +19,16 @@ import type { Notice } from '../activities/notify.activities.js';
 import { interviewWorkflowId, jobWorkflowId } from './ids.js';
 import { interviewWorkflow } from './interview.workflow.js';
 import * as msg from './messages.js';
-import { allowedActions, editWindowEndsAt, isAllowed, isTerminal, refusal, waitingOnFor } from './proposal.rules.js';
+import {
+  allowedActions,
+  editWindowEndsAt,
+  isAllowed,
+  isTerminal,
+  nextDeadline,
+  refusal,
+  waitingOnFor,
+  type DeadlineKind,
+} from './proposal.rules.js';
 import { describeProposal, proposalSearchAttributes } from './proposal.visibility.js';
 import type {
   JobCloseReason,
@@ -31,11 +40,13 @@ import type {
   ProposalView,
 } from './proposal.types.js';
 
-const { chargeConnects, refundConnects, startContract } = proxyActivities<HireflowActivities>({
+// Ledger movements are regular activities: a stuck charge or refund shows as a pending activity in the UI.
+const { chargeConnects, refundConnects } = proxyActivities<HireflowActivities>({
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
-const { recordProposal } = proxyLocalActivities<HireflowActivities>({
+// Idempotent writes to our own tables are local activities: one marker in history instead of three events and a task.
+const { recordProposal, startContract } = proxyLocalActivities<HireflowActivities>({
   startToCloseTimeout: '15s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
@@ -61,6 +72,7 @@ function initialState(input: ProposalInput): ProposalState {
     connectsRefunded: 0,
     createdAt: now,
     lastTransitionAt: now,
+    waitingSince: now,
     version: 1,
   };
 }
@@ -81,7 +93,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const { timers } = input;
   const s = input.resume ?? initialState(input);
   let recordedVersion = 0;
-  let submitting = false;
+  /** An action that awaits a side effect before it changes the stage; everything else waits for it. */
+  let inFlight: 'submitted' | 'accepted' | undefined;
   let pendingJobClose: JobCloseReason | undefined;
   const pendingNotices: Notice[] = [];
 
@@ -95,13 +108,17 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     };
   };
 
-  /** Every change bumps the version; a stage change also restarts the stage clock. */
+  /** Every change bumps the version; a stage change restarts the stage clock, a new waiting party the reminder clock. */
   const touch = (stage?: ProposalStage) => {
     if (stage && stage !== s.stage) {
       s.stage = stage;
       s.lastTransitionAt = iso();
     }
-    s.waitingOn = waitingOnFor(s);
+    const waitingOn = waitingOnFor(s);
+    if (waitingOn !== s.waitingOn) {
+      s.waitingOn = waitingOn;
+      s.waitingSince = iso();
+    }
     s.version += 1;
   };
 
@@ -130,25 +147,43 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   };
 
   const guard = (action: ProposalAction) => {
-    if (submitting) {
-      throw ApplicationFailure.create({ type: 'wrong_state', message: `cannot ${action}: the proposal is being submitted` });
+    if (inFlight) {
+      throw ApplicationFailure.create({
+        type: 'wrong_state',
+        message: `cannot ${action.replace(/_/g, ' ')}: the proposal is ${s.stage.replace(/_/g, ' ')} and being ${inFlight}`,
+        details: [{ stage: s.stage }],
+      });
+    }
+    if (pendingJobClose && !isTerminal(s.stage)) {
+      throw ApplicationFailure.create({
+        type: 'wrong_state',
+        message: `cannot ${action.replace(/_/g, ' ')}: the proposal is ${s.stage} and closing because the job was ${pendingJobClose}`,
+        details: [{ stage: s.stage }],
+      });
     }
     if (!isAllowed(action, s, timers, Date.now())) {
       throw ApplicationFailure.create({ type: 'wrong_state', message: refusal(action, s), details: [{ stage: s.stage }] });
     }
   };
 
-  /** Closing because the job closed. Only a cancelled job refunds; declines and withdrawals never reach here. */
-  const closeForJob = async (reason: JobCloseReason) => {
-    if (isTerminal(s.stage)) return;
-    s.closedReason = reason;
-    touch('closed');
-    if (reason === 'cancelled' && s.connectsCharged > s.connectsRefunded) {
-      const { refunded } = await refundConnects(chargeInput());
-      s.connectsRefunded = refunded;
-      s.version += 1;
-    }
-    notice(s.freelancerId, 'proposal.closed', { reason, refunded: s.connectsRefunded });
+  /**
+   * Closing because the job closed. Only a cancelled job refunds; declines and withdrawals never
+   * reach here. The refund lands before the stage moves, so "closed" always shows the refund; the
+   * pending close refuses every action meanwhile, and a second caller waits for the first.
+   */
+  let closingForJob: Promise<void> | undefined;
+  const closeForJob = (reason: JobCloseReason) => {
+    closingForJob ??= (async () => {
+      if (isTerminal(s.stage)) return;
+      if (reason === 'cancelled' && s.connectsCharged > s.connectsRefunded) {
+        const { refunded } = await refundConnects(chargeInput());
+        s.connectsRefunded = refunded;
+      }
+      s.closedReason = reason;
+      touch('closed');
+      notice(s.freelancerId, 'proposal.closed', { reason, refunded: s.connectsRefunded });
+    })();
+    return closingForJob;
   };
 
   const chargeInput = () => ({
@@ -202,11 +237,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     'start_interview',
   );
 
-  setHandler(msg.interviewCompletedSignal, ({ completedAt }) => {
+  setHandler(msg.interviewCompletedSignal, async ({ completedAt }) => {
     if (s.interview.status !== 'in_progress') return;
     s.interview.status = 'completed';
     s.interview.completedAt = completedAt;
     touch(s.stage === 'interviewing' ? 'ready' : undefined);
+    await persist();
   });
 
   onUpdate(
@@ -234,7 +270,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   onUpdate(
     msg.submitUpdate,
     async (submission) => {
-      submitting = true;
+      inFlight = 'submitted';
       try {
         const cost = s.invited ? 0 : input.connectsCost;
         if (cost > 0) {
@@ -249,7 +285,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         touch('submitted');
         notice(s.clientId, 'proposal.received');
       } finally {
-        submitting = false;
+        inFlight = undefined;
       }
       if (pendingJobClose) await closeForJob(pendingJobClose);
       await persist();
@@ -329,17 +365,17 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     'decline',
   );
 
-  setHandler(msg.clientMessagedSignal, ({ at }) => {
+  setHandler(msg.clientMessagedSignal, async ({ at }) => {
     if (s.clientMessagedAt || isTerminal(s.stage) || !isAllowed('message', s, timers, Date.now())) return;
     s.clientMessagedAt = at;
     s.viewedAt ??= at;
     touch(s.stage === 'submitted' || s.stage === 'viewed' ? 'messaged' : undefined);
+    await persist();
   });
 
   setHandler(msg.jobClosedSignal, ({ reason }) => {
     // A submission in flight finishes first, then closes (and refunds) with the charge known.
-    if (submitting) pendingJobClose = reason;
-    else pendingJobClose ??= reason;
+    pendingJobClose ??= reason;
   });
 
   onUpdate(
@@ -414,19 +450,25 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     msg.acceptOfferUpdate,
     async () => {
       const offer = s.offer!;
-      // The stage moves before the first await, so a racing withdrawal sees "hired" and is refused.
+      // Nothing else may happen while the contract starts; if the job closed or filled meanwhile,
+      // the offer stays as it was and the job's notice closes the proposal.
+      inFlight = 'accepted';
+      let contractId: string;
+      try {
+        ({ contractId } = await startContract({
+          proposalId: s.proposalId,
+          offerId: offer.id,
+          jobId: s.jobId,
+          clientId: s.clientId,
+          freelancerId: s.freelancerId,
+          terms: offer.terms,
+        }).catch(rethrowCause));
+      } finally {
+        inFlight = undefined;
+      }
       offer.status = 'accepted';
-      touch('hired');
-      const { contractId } = await startContract({
-        proposalId: s.proposalId,
-        offerId: offer.id,
-        jobId: s.jobId,
-        clientId: s.clientId,
-        freelancerId: s.freelancerId,
-        terms: offer.terms,
-      });
       s.contractId = contractId;
-      s.version += 1;
+      touch('hired');
       notice(s.clientId, 'offer.accepted', { offerId: offer.id, contractId });
       await getExternalWorkflowHandle(jobWorkflowId(s.jobId)).signal(msg.proposalHiredSignal, {
         proposalId: s.proposalId,
@@ -439,18 +481,25 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
 
   await persist();
 
+  // Handlers persist their own changes. The loop only keeps the one timer the proposal waits on,
+  // and starts a new timer only when that deadline moves, so edits and flags add nothing to history.
+  const deadlineKey = () => {
+    const due = nextDeadline(s, timers);
+    return due ? `${due.kind}@${due.at}` : 'none';
+  };
   while (!isTerminal(s.stage)) {
     const due = nextDeadline(s, timers);
-    const seen = s.version;
+    const key = deadlineKey();
     const woke = await condition(
-      () => s.version !== seen || pendingJobClose !== undefined,
+      () => isTerminal(s.stage) || (!inFlight && (pendingJobClose !== undefined || deadlineKey() !== key)),
       due ? Math.max(due.at - Date.now(), 1) : '3650 days',
     );
-    if (pendingJobClose && !submitting) {
-      await closeForJob(pendingJobClose);
-    } else if (!woke && due) {
-      fireDeadline(due.kind);
+    if (!woke && due) {
+      // A deadline never interrupts an action in flight; it fires after, if it still applies.
+      await condition(() => !inFlight);
+      if (!isTerminal(s.stage) && deadlineKey() === key) fireDeadline(due.kind);
     }
+    if (pendingJobClose && !inFlight) await closeForJob(pendingJobClose);
     await persist();
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
@@ -475,31 +524,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         notice(s.clientId, 'offer.expired', { offerId: s.offer!.id });
         break;
       case 'reminder': {
-        s.remindedForTransitionAt = s.lastTransitionAt;
+        s.remindedForWaitSince = s.waitingSince;
         const recipient = s.waitingOn === 'client' ? s.clientId : s.freelancerId;
         touch();
-        notice(recipient, 'proposal.reminder', { stage: s.stage, waitingSince: s.lastTransitionAt });
+        notice(recipient, 'proposal.reminder', { stage: s.stage, waitingOn: s.waitingOn, waitingSince: s.waitingSince });
         break;
       }
     }
   }
-}
-
-type DeadlineKind = 'abandon' | 'offer_expiry' | 'reminder';
-
-/** The next timer the proposal waits on, if any. */
-export function nextDeadline(
-  s: ProposalState,
-  timers: ProposalInput['timers'],
-): { at: number; kind: DeadlineKind } | undefined {
-  const since = Date.parse(s.lastTransitionAt);
-  const candidates: { at: number; kind: DeadlineKind }[] = [];
-  if (s.stage === 'draft' || s.stage === 'ready') candidates.push({ at: since + timers.abandonAfterMs, kind: 'abandon' });
-  if (s.stage === 'offer_pending' && s.offer?.status === 'pending') {
-    candidates.push({ at: Date.parse(s.offer.expiresAt), kind: 'offer_expiry' });
-  }
-  if ((s.waitingOn === 'client' || s.waitingOn === 'freelancer') && s.remindedForTransitionAt !== s.lastTransitionAt) {
-    candidates.push({ at: since + timers.reminderAfterMs, kind: 'reminder' });
-  }
-  return candidates.sort((a, b) => a.at - b.at)[0];
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../domain/errors.js';
+import { Contract } from '../entities/contract.entity.js';
 import { Job, type JobStatus } from '../entities/job.entity.js';
 
 export interface NewJob {
@@ -43,15 +44,23 @@ export class JobsRepository {
     );
   }
 
-  /** Written by the job workflow; a closed job never reopens. */
-  async recordStatus(id: string, status: JobStatus, hiredCount: number, closedAt: Date | null): Promise<void> {
-    await this.orm.em
-      .fork()
-      .execute(
-        `update jobs set status = ?, hired_count = greatest(hired_count, ?), closed_at = coalesce(closed_at, ?)
-         where id = ? and (status = 'open' or status = ?)`,
-        [status, hiredCount, closedAt, id, status],
+  /**
+   * Written by the job workflow; a closed job never reopens, and cancelling is refused once a
+   * contract started. The job row is locked first, so a contract starting at the same moment is
+   * either seen here or refused for the closed job. Answers the status the row has afterwards.
+   */
+  async recordStatus(id: string, status: JobStatus, hiredCount: number, closedAt: Date | null): Promise<JobStatus> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const [job] = await em.execute<{ status: JobStatus }[]>('select status from jobs where id = ? for update', [id]);
+      if (!job) throw new NotFoundError('job', id);
+      if (job.status !== 'open') return job.status;
+      if (status === 'cancelled' && (await em.count(Contract, { jobId: id })) > 0) return job.status;
+      await em.execute(
+        'update jobs set status = ?, hired_count = greatest(hired_count, ?), closed_at = coalesce(closed_at, ?) where id = ?',
+        [status, hiredCount, closedAt, id],
       );
+      return status;
+    });
   }
 
   async lastActivityAt(id: string): Promise<Date> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { AppConfig } from '../../../../../libs/config/config.js';
 import type { Job } from '../../../../../libs/db/entities/job.entity.js';
 import { JobsRepository } from '../../../../../libs/db/repositories/index.js';
-import { ForbiddenError } from '../../../../../libs/domain/errors.js';
+import { ForbiddenError, WrongStateError } from '../../../../../libs/domain/errors.js';
 import { jobWorkflowId } from '../../../../../workflows/ids.js';
 import { cancelJobUpdate } from '../../../../../workflows/messages.js';
 import { ClientIdKey, JobIdKey, KindKey, StageKey, WaitingOnKey } from '../../../../../workflows/search-attributes.js';
@@ -105,9 +105,17 @@ export class JobsService {
 
   async cancel(auth: AuthContext, id: string) {
     const job = await this.ownedJob(auth, id);
-    await this.temporal.workflow
-      .getHandle(job.workflowId)
-      .executeUpdate(cancelJobUpdate, { args: [{ by: auth.role === 'ops' ? 'ops' : 'client' }] });
+    try {
+      await this.temporal.workflow
+        .getHandle(job.workflowId)
+        .executeUpdate(cancelJobUpdate, { args: [{ by: auth.role === 'ops' ? 'ops' : 'client' }] });
+    } catch (error) {
+      // A closed job's workflow has completed and answers "not found"; the caller gets the status.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      const current = await this.jobs.get(id);
+      if (current.status === 'open') throw error;
+      throw new WrongStateError(`cannot cancel: the job is ${current.status}`, { status: current.status });
+    }
     return this.present(await this.jobs.get(id), auth);
   }
 }

@@ -4,7 +4,7 @@ import type { AuthContext } from '../../common/auth.js';
 
 /** A proposal as the caller may see it: the client's private flags are hidden from the freelancer. */
 export function presentProposal(view: ProposalView, auth: AuthContext) {
-  const { allowedActions, shortlisted, archived, remindedForTransitionAt: _reminded, version: _version, proposalId, ...rest } = view;
+  const { allowedActions, shortlisted, archived, remindedForWaitSince: _reminded, version: _version, proposalId, ...rest } = view;
   const role = auth.role === 'ops' ? undefined : auth.role;
   return {
     id: proposalId,
@@ -70,6 +70,7 @@ export function viewFromRow(row: Proposal): ProposalView {
     submittedAt: row.submittedAt?.toISOString(),
     viewedAt: row.viewedAt?.toISOString(),
     lastTransitionAt: row.lastTransitionAt.toISOString(),
+    waitingSince: row.lastTransitionAt.toISOString(),
     version: row.version,
     allowedActions: { client: [], freelancer: [] },
   };

@@ -6,9 +6,10 @@ import type { AppConfig } from '../../../../../libs/config/config.js';
 import type { Job } from '../../../../../libs/db/entities/job.entity.js';
 import type { Proposal } from '../../../../../libs/db/entities/proposal.entity.js';
 import { AccountsRepository, JobsRepository, ProposalsRepository } from '../../../../../libs/db/repositories/index.js';
-import { AlreadyExistsError, ForbiddenError, JobNotOpenError, NotFoundError } from '../../../../../libs/domain/errors.js';
+import { AlreadyExistsError, ForbiddenError, JobNotOpenError, NotFoundError, WrongStateError } from '../../../../../libs/domain/errors.js';
 import { proposalWorkflowId } from '../../../../../workflows/ids.js';
 import { proposalStateQuery } from '../../../../../workflows/messages.js';
+import { isTerminal } from '../../../../../workflows/proposal.rules.js';
 import type { ProposalInput, ProposalView } from '../../../../../workflows/proposal.types.js';
 import {
   ClientIdKey,
@@ -130,8 +131,24 @@ export class ProposalsService {
     const updateId = idempotencyKey ? `${update.name}:${auth.accountId}:${idempotencyKey}` : undefined;
     // The definition's own types tie `args` to `update`; the SDK's overloads cannot see that through generics.
     const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<Ret, Args>, options: { args: Args; updateId?: string }) => Promise<Ret>;
-    const result = await execute(update, { args, updateId });
-    return { result, row };
+    try {
+      return { result: await execute(update, { args, updateId }), row };
+    } catch (error) {
+      throw await this.finishedRefusal(error, id, update.name);
+    }
+  }
+
+  /**
+   * A proposal in a final stage has completed its workflow, which then refuses every update as
+   * "not found". To the caller that is a wrong-state refusal naming the final stage, as the
+   * workflow's own validators would have answered.
+   */
+  private async finishedRefusal(error: unknown, id: string, updateName: string): Promise<unknown> {
+    if (!(error instanceof WorkflowNotFoundError)) return error;
+    const row = await this.proposals.get(id);
+    if (!isTerminal(row.stage)) return error;
+    const action = updateName.replace(/^proposal\./, '').replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+    return new WrongStateError(`cannot ${action}: the proposal is ${row.stage}`, { stage: row.stage });
   }
 
   /** Like `act`, for updates that answer with the proposal: presents it to the caller. */
