@@ -32,34 +32,5 @@ export interface JobState {
 
 export type JobView = JobState & { workflowId: string };
 
-export interface InterviewInput {
-  jobId: string;
-  freelancerId: string;
-  proposalId: string;
-  proposalWorkflowId: string;
-  questions: string[];
-  attempt: number;
-  limits: { perQuestionMs: number; sessionMs: number };
-}
-
-export type InterviewStatus = 'started' | 'completed';
-
-export interface InterviewAnswer {
-  questionIndex: number;
-  text: string;
-  answeredAt: string;
-}
-
-export interface InterviewView {
-  workflowId: string;
-  proposalId: string;
-  jobId: string;
-  attempt: number;
-  status: InterviewStatus;
-  questions: string[];
-  answers: InterviewAnswer[];
-  startedAt: string;
-  completedAt?: string;
-  endedBy?: 'freelancer' | 'time_limit';
-  sessionEndsAt: string;
-}
+// Interview types live with the interview workflow; re-exported for existing importers.
+export type { InterviewAnswer, InterviewInput, InterviewLimits, InterviewStatus, InterviewView } from './interview.types.js';

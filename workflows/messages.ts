@@ -7,7 +7,8 @@ import type {
   ProposalView,
   SubmitInput,
 } from './proposal.types.js';
-import type { InterviewView, JobView } from './job.types.js';
+import type { JobView } from './job.types.js';
+import type { InterviewView, VideoEvent } from './interview.types.js';
 import type { DeclineInput, InvitationView } from './invitation.types.js';
 
 /**
@@ -38,8 +39,11 @@ export const requestOfferChangesUpdate = defineUpdate<Offer, [{ terms: OfferTerm
 export const clientMessagedSignal = defineSignal<[{ at: string }]>('proposal.clientMessaged');
 /** The job closed; open proposals close (and are refunded when the job was cancelled). */
 export const jobClosedSignal = defineSignal<[{ reason: JobCloseReason }]>('proposal.jobClosed');
-/** Sent by the interview child when the freelancer finishes (or time runs out). */
-export const interviewCompletedSignal = defineSignal<[{ completedAt: string }]>('proposal.interviewCompleted');
+/**
+ * Sent by the interview child when the freelancer finishes (or time runs out). `attempt` lets
+ * the proposal ignore an earlier attempt that finishes after ops granted a retake.
+ */
+export const interviewCompletedSignal = defineSignal<[{ completedAt: string; attempt?: number }]>('proposal.interviewCompleted');
 /** Ops grant one interview retake before submission. */
 export const grantRetakeUpdate = defineUpdate<ProposalView>('proposal.grantRetake');
 
@@ -53,6 +57,12 @@ export const proposalHiredSignal = defineSignal<[{ proposalId: string }]>('job.p
 export const interviewStateQuery = defineQuery<InterviewView>('interview.state');
 export const answerUpdate = defineUpdate<InterviewView, [{ questionIndex: number; text: string }]>('interview.answer');
 export const completeInterviewUpdate = defineUpdate<InterviewView>('interview.complete');
+/** The freelancer joins (or rejoins): answers once the room is ready and the clock has started. */
+export const joinInterviewUpdate = defineUpdate<InterviewView>('interview.join');
+/** Ops run a failed evaluation again once its cause is fixed. */
+export const retryEvaluationUpdate = defineUpdate<InterviewView>('interview.retryEvaluation');
+/** Room and recording events from the video provider's signed webhook. */
+export const videoEventSignal = defineSignal<[VideoEvent]>('interview.videoEvent');
 
 // Invitation
 export const invitationStateQuery = defineQuery<InvitationView>('invitation.state');

@@ -230,6 +230,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
           },
         ],
         staticSummary: `Interview: ${input.freelancerName} for "${input.jobTitle}" (attempt ${s.interview.attempt})`,
+        // The interview outlives this run: its evaluation and recordings finish even across continue-as-new.
+        parentClosePolicy: 'ABANDON',
       });
       await persist();
       return view();
@@ -237,8 +239,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     'start_interview',
   );
 
-  setHandler(msg.interviewCompletedSignal, async ({ completedAt }) => {
-    if (s.interview.status !== 'in_progress') return;
+  setHandler(msg.interviewCompletedSignal, async ({ completedAt, attempt }) => {
+    // An attempt superseded by an ops-granted retake must not complete the new one.
+    if (s.interview.status !== 'in_progress' || (attempt !== undefined && attempt !== s.interview.attempt)) return;
     s.interview.status = 'completed';
     s.interview.completedAt = completedAt;
     touch(s.stage === 'interviewing' ? 'ready' : undefined);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import type { InvitationTimers } from '../../workflows/invitation.types.js';
-import type { JobTimers } from '../../workflows/job.types.js';
+import type { InterviewLimits, JobTimers } from '../../workflows/job.types.js';
 import type { ProposalTimers } from '../../workflows/proposal.types.js';
 
 /**
@@ -88,6 +88,18 @@ const envSchema = z.object({
   WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').or(z.literal('off')).default('127.0.0.1:9464'),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
+  INTERVIEW_RECORDING_WAIT: duration('30m'),
+  PUBLIC_BASE_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
+  VIDEO_TOKEN_TTL: duration('15m'),
+  TWILIO_ACCOUNT_SID: emptyAsUndefined,
+  TWILIO_AUTH_TOKEN: emptyAsUndefined,
+  TWILIO_API_KEY_SID: emptyAsUndefined,
+  TWILIO_API_KEY_SECRET: emptyAsUndefined,
+  TWILIO_API_BASE_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
+  OPENAI_API_KEY: emptyAsUndefined,
+  OPENAI_BASE_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT: duration('60s'),
   INVITATION_EXPIRES_AFTER: duration('7d'),
   INVITATION_REMINDER_BEFORE: duration('2d'),
 });
@@ -122,7 +134,7 @@ export interface AppConfig {
   timers: {
     proposal: ProposalTimers;
     job: JobTimers;
-    interview: { perQuestionMs: number; sessionMs: number };
+    interview: InterviewLimits;
     invitation: InvitationTimers;
   };
   jobCloseBatchSize: number;
@@ -131,6 +143,19 @@ export interface AppConfig {
   stuck: { waitingAfterMs: number; activityFailingAfterMs: number };
   /** Where the worker serves the Temporal SDK's Prometheus metrics; undefined when off. */
   workerMetricsAddress?: string;
+  /** Where the outside world reaches the API; provider webhooks are signed against this URL. */
+  publicBaseUrl: string;
+  video: {
+    /** Twilio when its credentials are set, otherwise the offline adapter. */
+    provider: 'twilio' | 'local';
+    tokenTtlSeconds: number;
+    twilio?: { accountSid: string; authToken: string; apiKeySid: string; apiKeySecret: string; apiBaseUrl?: string };
+  };
+  evaluator: {
+    /** OpenAI (or any compatible server) when a key or base URL is set, otherwise the local evaluator. */
+    provider: 'openai' | 'local';
+    openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -160,6 +185,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (ms(e.INVITATION_REMINDER_BEFORE) >= ms(e.INVITATION_EXPIRES_AFTER)) {
     problems.push('INVITATION_REMINDER_BEFORE: must be shorter than INVITATION_EXPIRES_AFTER');
+  }
+  const twilioVars = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET'] as const;
+  const twilioSet = twilioVars.filter((name) => e[name] !== undefined);
+  if (twilioSet.length > 0 && twilioSet.length < twilioVars.length) {
+    problems.push(`${twilioVars.filter((name) => e[name] === undefined).join(', ')}: Twilio needs all of ${twilioVars.join(', ')}`);
+  }
+  if (twilioSet.length === twilioVars.length && !e.PUBLIC_BASE_URL) {
+    problems.push('PUBLIC_BASE_URL: required with Twilio, which posts room and recording events to it');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -202,7 +235,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         offerExpiresAfterMs: ms(e.OFFER_EXPIRES_AFTER),
       },
       job: { expiresAfterMs: ms(e.JOB_EXPIRES_AFTER), warningBeforeMs: ms(e.JOB_EXPIRY_WARNING_BEFORE) },
-      interview: { perQuestionMs: ms(e.INTERVIEW_QUESTION_TIME_LIMIT), sessionMs: ms(e.INTERVIEW_SESSION_TIME_LIMIT) },
+      interview: {
+        perQuestionMs: ms(e.INTERVIEW_QUESTION_TIME_LIMIT),
+        sessionMs: ms(e.INTERVIEW_SESSION_TIME_LIMIT),
+        recordingWaitMs: ms(e.INTERVIEW_RECORDING_WAIT),
+      },
       invitation: {
         expiresAfterMs: ms(e.INVITATION_EXPIRES_AFTER),
         reminderBeforeMs: ms(e.INVITATION_REMINDER_BEFORE),
@@ -212,6 +249,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE, signupsPerMinute: e.RATE_LIMIT_SIGNUPS_PER_MINUTE },
     stuck: { waitingAfterMs: ms(e.STUCK_WAITING_AFTER), activityFailingAfterMs: ms(e.STUCK_ACTIVITY_FAILING_AFTER) },
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS === 'off' ? undefined : e.WORKER_METRICS_ADDRESS,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    video: {
+      provider: e.TWILIO_ACCOUNT_SID ? 'twilio' : 'local',
+      tokenTtlSeconds: Math.ceil(ms(e.VIDEO_TOKEN_TTL) / 1000),
+      twilio:
+        e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_API_KEY_SID && e.TWILIO_API_KEY_SECRET
+          ? {
+              accountSid: e.TWILIO_ACCOUNT_SID,
+              authToken: e.TWILIO_AUTH_TOKEN,
+              apiKeySid: e.TWILIO_API_KEY_SID,
+              apiKeySecret: e.TWILIO_API_KEY_SECRET,
+              apiBaseUrl: e.TWILIO_API_BASE_URL,
+            }
+          : undefined,
+    },
+    evaluator:
+      e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+        ? {
+            provider: 'openai',
+            openai: {
+              // Local OpenAI-compatible servers usually ignore the key, but the SDK insists on one.
+              apiKey: e.OPENAI_API_KEY ?? 'unused',
+              baseUrl: e.OPENAI_BASE_URL,
+              model: e.OPENAI_MODEL,
+              timeoutMs: ms(e.OPENAI_TIMEOUT),
+            },
+          }
+        : { provider: 'local' },
   };
 }
 

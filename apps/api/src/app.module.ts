@@ -19,6 +19,9 @@ import { ConnectsService } from './http/connects/connects.service.js';
 import { FreelancersController } from './http/freelancers/freelancers.controller.js';
 import { FreelancersService } from './http/freelancers/freelancers.service.js';
 import { HealthController } from './http/health/health.controller.js';
+import { InterviewOpsController } from './http/interviews/interview-ops.controller.js';
+import { InterviewsController } from './http/interviews/interviews.controller.js';
+import { InterviewsService } from './http/interviews/interviews.service.js';
 import { InvitationsController } from './http/invitations/invitations.controller.js';
 import { InvitationsService } from './http/invitations/invitations.service.js';
 import { JobInvitationsController } from './http/invitations/job-invitations.controller.js';
@@ -28,6 +31,8 @@ import { OffersController } from './http/proposals/offers.controller.js';
 import { OffersService } from './http/proposals/offers.service.js';
 import { ProposalsController } from './http/proposals/proposals.controller.js';
 import { ProposalsService } from './http/proposals/proposals.service.js';
+import { TwilioWebhooksController } from './http/webhooks/twilio-webhooks.controller.js';
+import { TwilioWebhooksService } from './http/webhooks/twilio-webhooks.service.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -35,7 +40,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
-      controllers: [MetricsController, OpsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController],
+      controllers: [MetricsController, OpsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController, InterviewsController, InterviewOpsController, TwilioWebhooksController],
       providers: [
         MetricsRegistry,
         TokenService,
@@ -46,6 +51,8 @@ export class AppModule implements NestModule {
         OffersService,
         InvitationsService,
         FreelancersService,
+        InterviewsService,
+        TwilioWebhooksService,
         { provide: IdempotencyRepository, useFactory: (orm: MikroORM) => new IdempotencyRepository(orm), inject: [MikroORM] },
         // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },

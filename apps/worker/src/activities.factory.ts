@@ -6,11 +6,15 @@ import {
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
   ProposalsRepository,
 } from '../../../libs/db/repositories/index.js';
-import { TEMPORAL_CLIENT } from '../../api/src/core/tokens.js';
+import type { AppConfig } from '../../../libs/config/config.js';
+import type { InterviewEvaluator } from '../../../libs/ports/evaluator.port.js';
+import type { VideoProvider } from '../../../libs/ports/video.port.js';
+import { APP_CONFIG, INTERVIEW_EVALUATOR, TEMPORAL_CLIENT, VIDEO_PROVIDER } from '../../api/src/core/tokens.js';
 
 /** Builds the activity functions from providers in the DI container. */
 @Injectable()
@@ -24,10 +28,19 @@ export class ActivitiesFactory {
     private readonly contracts: ContractsRepository,
     private readonly events: EventsRepository,
     private readonly invitations: InvitationsRepository,
+    private readonly interviews: InterviewsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(VIDEO_PROVIDER) private readonly video: VideoProvider,
+    @Inject(INTERVIEW_EVALUATOR) private readonly evaluator: InterviewEvaluator,
   ) {}
 
   create(): HireflowActivities {
-    const { accounts, ledger, jobs, proposals, contracts, events, invitations, temporal } = this;
-    return createActivities({ repositories: { accounts, ledger, jobs, proposals, contracts, events, invitations }, temporal });
+    const { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews, temporal, video, evaluator } = this;
+    return createActivities({
+      repositories: { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews },
+      temporal,
+      ports: { video, evaluator },
+      publicBaseUrl: this.config.publicBaseUrl,
+    });
   }
 }

@@ -3,6 +3,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { ConnectsLedgerRepository } from './connects-ledger.repository.js';
 import { ContractsRepository } from './contracts.repository.js';
 import { EventsRepository } from './events.repository.js';
+import { InterviewsRepository } from './interviews.repository.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { JobsRepository } from './jobs.repository.js';
 import { ProposalsRepository } from './proposals.repository.js';
@@ -15,6 +16,7 @@ export interface Repositories {
   contracts: ContractsRepository;
   events: EventsRepository;
   invitations: InvitationsRepository;
+  interviews: InterviewsRepository;
 }
 
 export function createRepositories(orm: MikroORM): Repositories {
@@ -26,6 +28,7 @@ export function createRepositories(orm: MikroORM): Repositories {
     contracts: new ContractsRepository(orm),
     events: new EventsRepository(orm),
     invitations: new InvitationsRepository(orm),
+    interviews: new InterviewsRepository(orm),
   };
 }
 
@@ -34,6 +37,7 @@ export {
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
   ProposalsRepository,

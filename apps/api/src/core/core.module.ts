@@ -8,18 +8,21 @@ import {
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
   ProposalsRepository,
 } from '../../../../libs/db/repositories/index.js';
 import { connectClient } from '../../../../libs/temporal/connection.js';
-import { APP_CONFIG, TEMPORAL_CLIENT } from './tokens.js';
+import { createInterviewEvaluator, createVideoProvider } from '../../../../libs/adapters/index.js';
+import { APP_CONFIG, INTERVIEW_EVALUATOR, TEMPORAL_CLIENT, VIDEO_PROVIDER } from './tokens.js';
 
 const REPOSITORIES = [
   AccountsRepository,
   ConnectsLedgerRepository,
   ContractsRepository,
   EventsRepository,
+  InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
   ProposalsRepository,
@@ -48,13 +51,15 @@ export class CoreModule implements OnApplicationShutdown {
             createOrm({ url: config.database.url ?? embeddedDatabaseUrl(config), poolMax: config.database.poolMax }),
         },
         { provide: TEMPORAL_CLIENT, useFactory: () => connectClient(config) },
+        { provide: VIDEO_PROVIDER, useFactory: () => createVideoProvider(config) },
+        { provide: INTERVIEW_EVALUATOR, useFactory: () => createInterviewEvaluator(config) },
         ...REPOSITORIES.map((repository) => ({
           provide: repository,
           useFactory: (orm: MikroORM) => new repository(orm),
           inject: [MikroORM],
         })),
       ],
-      exports: [APP_CONFIG, MikroORM, TEMPORAL_CLIENT, ...REPOSITORIES],
+      exports: [APP_CONFIG, MikroORM, TEMPORAL_CLIENT, VIDEO_PROVIDER, INTERVIEW_EVALUATOR, ...REPOSITORIES],
     };
   }
 

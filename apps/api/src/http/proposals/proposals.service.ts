@@ -5,7 +5,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { AppConfig } from '../../../../../libs/config/config.js';
 import type { Job } from '../../../../../libs/db/entities/job.entity.js';
 import type { Proposal } from '../../../../../libs/db/entities/proposal.entity.js';
-import { AccountsRepository, JobsRepository, ProposalsRepository } from '../../../../../libs/db/repositories/index.js';
+import { AccountsRepository, InterviewsRepository, JobsRepository, ProposalsRepository } from '../../../../../libs/db/repositories/index.js';
 import { AlreadyExistsError, ForbiddenError, JobNotOpenError, NotFoundError, WrongStateError } from '../../../../../libs/domain/errors.js';
 import { proposalWorkflowId } from '../../../../../workflows/ids.js';
 import { proposalStateQuery } from '../../../../../workflows/messages.js';
@@ -20,6 +20,7 @@ import {
   WaitingOnKey,
 } from '../../../../../workflows/search-attributes.js';
 import type { AuthContext } from '../../common/auth.js';
+import { interviewBadge } from '../interviews/interview.presenter.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../../core/tokens.js';
 import type { JobProposalsQuery } from '../jobs/jobs.schemas.js';
 import { presentProposal, presentProposalRow, viewFromRow } from './proposal.presenter.js';
@@ -40,6 +41,7 @@ export class ProposalsService {
     private readonly proposals: ProposalsRepository,
     private readonly jobs: JobsRepository,
     private readonly accounts: AccountsRepository,
+    private readonly interviews: InterviewsRepository,
   ) {}
 
   async apply(auth: AuthContext, jobId: string) {
@@ -97,9 +99,14 @@ export class ProposalsService {
     return id;
   }
 
+  /** The proposal, with its interview's evaluation (score and summary) once there is one. */
   async get(auth: AuthContext, id: string) {
     const row = await this.readable(auth, id);
-    return presentProposal(await this.liveView(row), auth);
+    const [view, interview] = await Promise.all([
+      this.liveView(row),
+      row.interviewRequired ? this.interviews.findLatestForProposal(id) : null,
+    ]);
+    return { ...presentProposal(view, auth), interviewResult: interviewBadge(interview) };
   }
 
   async listForJob(auth: AuthContext, jobId: string, query: JobProposalsQuery) {

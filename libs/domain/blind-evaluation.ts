@@ -1,0 +1,67 @@
+import type { EvaluationInput } from '../ports/evaluator.port.js';
+
+/**
+ * What an evaluator may see: the job's requirements and what the freelancer said, with the
+ * personal details people often volunteer ("I'm Ana from Lagos, ana@example.com") masked.
+ * The freelancer's name is used only to mask it and never leaves this function.
+ */
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+const HANDLE = /(^|\s)@\w{2,}/g;
+/** Nine or more digits in one run of digits and separators: phone numbers, not years or durations. */
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+/** "I'm from Lagos, Nigeria", "based in São Paulo": the capitalised place names after such a phrase. */
+const LOCATION =
+  /\b(I'm from|I am from|originally from|based in|based out of|located in|living in|I live in|I'm in|I am in)(\s+)(\p{Lu}[\p{L}'’-]*(?:(?:,\s*|\s+)\p{Lu}[\p{L}'’-]*)*)/gu;
+
+export interface InterviewAnswerText {
+  question: string;
+  answer: string;
+}
+
+export interface JobRequirements {
+  title: string;
+  description: string;
+  skills: string[];
+}
+
+/** The requirements an interview is scored on: the job's skills, or its title when it lists none. */
+export function requirementsOf(job: JobRequirements): string[] {
+  const skills = [...new Set(job.skills.map((s) => s.trim()).filter(Boolean))];
+  return skills.length > 0 ? skills : [job.title];
+}
+
+export function maskPersonalDetails(text: string, freelancerName?: string): string {
+  let masked = text
+    .replace(EMAIL, '[email]')
+    .replace(LINK, '[link]')
+    .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 9 ? '[phone]' : match))
+    .replace(HANDLE, '$1[handle]')
+    .replace(LOCATION, '$1$2[location]');
+  for (const part of nameParts(freelancerName)) {
+    masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, 'giu'), '[name]');
+  }
+  return masked;
+}
+
+export function blindEvaluationInput(
+  job: JobRequirements,
+  answers: InterviewAnswerText[],
+  freelancerName?: string,
+): EvaluationInput {
+  return {
+    job: { title: job.title, description: job.description, requirements: requirementsOf(job) },
+    answers: answers.map(({ question, answer }) => ({ question, answer: maskPersonalDetails(answer, freelancerName) })),
+  };
+}
+
+function nameParts(name?: string): string[] {
+  if (!name) return [];
+  // Longest first, so "Mary Ann" is masked before "Mary".
+  return [name.trim(), ...name.split(/\s+/)].filter((part) => part.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
