@@ -1,3 +1,4 @@
+import type { AccountsRepository } from '../libs/db/repositories/accounts.repository.js';
 import { chargeKey, refundKey, type ConnectsLedgerRepository } from '../libs/db/repositories/connects-ledger.repository.js';
 
 export interface ChargeInput {
@@ -9,8 +10,23 @@ export interface ChargeInput {
   amount: number;
 }
 
-export function connectsActivities(ledger: ConnectsLedgerRepository) {
+export function connectsActivities(ledger: ConnectsLedgerRepository, accounts: AccountsRepository) {
   return {
+    /**
+     * One batch of the monthly grant: the freelancers after `afterId` in id order. The grant
+     * workflow calls this until `done`, so its history grows per batch, never per freelancer.
+     */
+    async grantMonthlyConnects(input: {
+      month: string;
+      amount: number;
+      afterId: string | null;
+      limit: number;
+    }): Promise<{ granted: number; lastId: string | null; done: boolean }> {
+      const ids = await accounts.freelancerIdsAfter(input.afterId, input.limit);
+      const granted = await ledger.grantMonthly(input.month, input.amount, ids);
+      return { granted, lastId: ids.at(-1) ?? input.afterId, done: ids.length < input.limit };
+    },
+
     /** Idempotent per proposal: the ledger key is derived from the workflow id. */
     async chargeConnects(input: ChargeInput): Promise<{ charged: number; balance: number }> {
       const entry = await ledger.charge({

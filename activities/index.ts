@@ -20,7 +20,7 @@ export interface ActivityDeps {
 
 export function createActivities({ repositories: r, temporal, ports, publicBaseUrl }: ActivityDeps) {
   return withDomainFailures({
-    ...connectsActivities(r.ledger),
+    ...connectsActivities(r.ledger, r.accounts),
     ...readModelActivities(r.proposals, r.jobs),
     ...hiringActivities({ contracts: r.contracts, proposals: r.proposals, temporal }),
     ...notifyActivities(r.events),

@@ -1,5 +1,6 @@
 /** The workflows the worker registers. */
 export { proposalWorkflow } from './proposal.workflow.js';
 export { jobWorkflow } from './job.workflow.js';
+export { connectsGrantWorkflow } from './connects-grant.workflow.js';
 export { interviewWorkflow } from './interview.workflow.js';
 export { invitationWorkflow } from './invitation.workflow.js';

@@ -6,6 +6,7 @@ import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/w
 import type { AppConfig } from '../../../libs/config/config.js';
 import { connectWorker } from '../../../libs/temporal/connection.js';
 import { registerSearchAttributes } from '../../../libs/temporal/search-attributes.js';
+import { ensureConnectsGrantSchedule } from './connects-grant.schedule.js';
 import { ActivitiesFactory } from './activities.factory.js';
 import { WorkerModule } from './worker.module.js';
 import { TEMPORAL_CLIENT } from '../../api/src/core/tokens.js';
@@ -23,6 +24,10 @@ export interface WorkerOverrides {
   /** Prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   taskQueue?: string;
+  /** Worker interceptors, e.g. for tracing, or to inject faults when proving recovery. */
+  interceptors?: WorkerOptions['interceptors'];
+  /** How long a stopping worker lets running activities finish (20 s by default). */
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
 
 const defaultWorkflowsPath = () => fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
@@ -36,6 +41,7 @@ export async function startWorker(config: AppConfig, overrides: WorkerOverrides 
   let connection: NativeConnection | undefined;
   try {
     await registerSearchAttributes(context.get<Client>(TEMPORAL_CLIENT).connection as Connection, config.temporal.namespace);
+    await ensureConnectsGrantSchedule(context.get<Client>(TEMPORAL_CLIENT), config);
     connection = await connectWorker(config);
   } catch (error) {
     await context.close();
@@ -47,7 +53,8 @@ export async function startWorker(config: AppConfig, overrides: WorkerOverrides 
     taskQueue: overrides.taskQueue ?? config.temporal.taskQueue,
     activities: context.get(ActivitiesFactory).create(),
     ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: defaultWorkflowsPath() }),
-    shutdownGraceTime: '20s',
+    shutdownGraceTime: overrides.shutdownGraceTime ?? '20s',
+    ...(overrides.interceptors ? { interceptors: overrides.interceptors } : {}),
   });
   const done = worker.run().finally(async () => {
     await connection!.close();

@@ -14,6 +14,8 @@ export interface LedgerWrite {
 
 export const chargeKey = (proposalWorkflowId: string) => `charge:${proposalWorkflowId}`;
 export const refundKey = (proposalWorkflowId: string) => `refund:${proposalWorkflowId}`;
+/** One monthly grant per freelancer per month (`yyyy-mm`), however often the grant runs. */
+export const monthlyGrantKey = (month: string, accountId: string) => `grant:${month}:${accountId}`;
 
 /**
  * The Connects ledger. Every movement is an append-only row with a unique idempotency key,
@@ -31,6 +33,27 @@ export class ConnectsLedgerRepository {
       if (existing) return existing;
       const balance = await this.moveBalance(em, write.accountId, write.amount);
       return this.append(em, kind, write, write.amount, balance);
+    });
+  }
+
+  /**
+   * The monthly grant for one batch of freelancers, in one transaction. Accounts already granted
+   * this month are skipped, so a retried or repeated run grants nothing twice. Answers how many
+   * accounts were granted now.
+   */
+  grantMonthly(month: string, amount: number, accountIds: string[]): Promise<number> {
+    if (amount <= 0 || accountIds.length === 0) return Promise.resolve(0);
+    return this.orm.em.fork().transactional(async (em) => {
+      const keys = accountIds.map((id) => monthlyGrantKey(month, id));
+      const done = new Set((await em.find(LedgerEntry, { idempotencyKey: { $in: keys } }, { fields: ['accountId'] })).map((e) => e.accountId));
+      let granted = 0;
+      for (const accountId of accountIds.filter((id) => !done.has(id))) {
+        const balance = await this.moveBalance(em, accountId, amount);
+        const write = { accountId, amount, idempotencyKey: monthlyGrantKey(month, accountId), reason: `monthly grant of ${amount} Connects for ${month}` };
+        await this.append(em, 'grant', write, amount, balance);
+        granted += 1;
+      }
+      return granted;
     });
   }
 
