@@ -7,6 +7,7 @@ import { withDomainFailures } from './errors.js';
 import { hiringActivities } from './hiring.activities.js';
 import { interviewActivities } from './interview.activities.js';
 import { invitationActivities } from './invitation.activities.js';
+import { messageActivities } from './messages.activities.js';
 import { notifyActivities } from './notify.activities.js';
 import { readModelActivities } from './read-model.activities.js';
 
@@ -24,6 +25,7 @@ export function createActivities({ repositories: r, temporal, ports, publicBaseU
     ...readModelActivities(r.proposals, r.jobs),
     ...hiringActivities({ contracts: r.contracts, proposals: r.proposals, temporal }),
     ...notifyActivities(r.events),
+    ...messageActivities(r.messages),
     ...invitationActivities({ invitations: r.invitations, temporal }),
     ...interviewActivities({
       ...ports,

@@ -102,6 +102,11 @@ const envSchema = z.object({
   OPENAI_TIMEOUT: duration('60s'),
   INVITATION_EXPIRES_AFTER: duration('7d'),
   INVITATION_REMINDER_BEFORE: duration('2d'),
+  /** reject: refuse content with contact details before a contract (422); redact: store it redacted and flagged. */
+  MODERATION_MODE: z.enum(['reject', 'redact']).default('reject'),
+  MESSAGE_REMINDER_AFTER: duration('24h'),
+  MESSAGE_REMINDER_SWEEP_EVERY: duration('1m'),
+  REALTIME_POLL_INTERVAL: duration('2s'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -156,6 +161,11 @@ export interface AppConfig {
     provider: 'openai' | 'local';
     openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
   };
+  moderation: { mode: 'reject' | 'redact' };
+  /** Unanswered messages are looked for every `reminderSweepEveryMs` and reminded once after `reminderAfterMs`. */
+  messages: { reminderAfterMs: number; reminderSweepEveryMs: number };
+  /** How often the API looks at the outbox besides LISTEN/NOTIFY, in case a notification was missed. */
+  realtime: { pollIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -277,6 +287,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             },
           }
         : { provider: 'local' },
+    moderation: { mode: e.MODERATION_MODE },
+    messages: { reminderAfterMs: ms(e.MESSAGE_REMINDER_AFTER), reminderSweepEveryMs: ms(e.MESSAGE_REMINDER_SWEEP_EVERY) },
+    realtime: { pollIntervalMs: ms(e.REALTIME_POLL_INTERVAL) },
   };
 }
 

@@ -32,6 +32,11 @@ export interface Stack {
   workerMetricsUrl: string;
   /** Stops the worker and starts a fresh one: the crash-and-recover path. */
   restartWorker(): Promise<void>;
+  /**
+   * Closes the API and builds a new one with the same configuration on the same port, so
+   * socket clients reconnect on their own; `whileDown` runs in between.
+   */
+  restartApi(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +64,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   });
   const workflowBundle = { codePath: process.env.HIREFLOW_TEST_WORKFLOW_BUNDLE! };
   let worker = await startWorker(config, { workflowBundle });
-  const api = await createApi(config);
+  let api = await createApi(config);
   await api.listen(0, '127.0.0.1');
   const url = await api.getUrl();
   const connection = await Connection.connect({ address: config.temporal.address! });
@@ -71,7 +76,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     http: new HttpClient(url.replace('[::1]', '127.0.0.1')),
     temporal,
     orm,
-    api,
+    get api() {
+      return api;
+    },
     workerMetricsUrl: `http://${process.env.HIREFLOW_TEST_WORKER_METRICS}/metrics`,
     get worker() {
       return worker;
@@ -79,6 +86,12 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     async restartWorker() {
       await worker.shutdown();
       worker = await startWorker(config, { workflowBundle });
+    },
+    async restartApi(whileDown) {
+      await api.close();
+      await whileDown?.();
+      api = await createApi(config);
+      await api.listen(Number(new URL(url.replace('[::1]', '127.0.0.1')).port), '127.0.0.1');
     },
     async close() {
       await api.close();

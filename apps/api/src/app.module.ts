@@ -31,8 +31,19 @@ import { OffersController } from './http/proposals/offers.controller.js';
 import { OffersService } from './http/proposals/offers.service.js';
 import { ProposalsController } from './http/proposals/proposals.controller.js';
 import { ProposalsService } from './http/proposals/proposals.service.js';
+import { ProposalContentService } from './http/proposals/proposal-content.service.js';
 import { TwilioWebhooksController } from './http/webhooks/twilio-webhooks.controller.js';
 import { TwilioWebhooksService } from './http/webhooks/twilio-webhooks.service.js';
+import { CallsController } from './http/calls/calls.controller.js';
+import { CallsService } from './http/calls/calls.service.js';
+import { MessagesController } from './http/messages/messages.controller.js';
+import { MessagesService } from './http/messages/messages.service.js';
+import { ThreadAccess } from './http/messages/thread-access.service.js';
+import { ContentModerator } from './http/moderation/content-moderator.service.js';
+import { FlagsController } from './http/moderation/flags.controller.js';
+import { FlagsService } from './http/moderation/flags.service.js';
+import { OutboxListener } from './realtime/outbox-listener.js';
+import { RealtimeGateway } from './realtime/realtime.gateway.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -40,7 +51,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
-      controllers: [MetricsController, OpsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController, InterviewsController, InterviewOpsController, TwilioWebhooksController],
+      controllers: [MetricsController, OpsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController, InterviewsController, InterviewOpsController, TwilioWebhooksController, MessagesController, CallsController, FlagsController],
       providers: [
         MetricsRegistry,
         TokenService,
@@ -53,6 +64,14 @@ export class AppModule implements NestModule {
         FreelancersService,
         InterviewsService,
         TwilioWebhooksService,
+        ContentModerator,
+        ProposalContentService,
+        ThreadAccess,
+        MessagesService,
+        CallsService,
+        FlagsService,
+        OutboxListener,
+        RealtimeGateway,
         { provide: IdempotencyRepository, useFactory: (orm: MikroORM) => new IdempotencyRepository(orm), inject: [MikroORM] },
         // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,6 +9,8 @@ import {
   InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
+  MessagesRepository,
+  ModerationFlagsRepository,
   ProposalsRepository,
 } from '../../../libs/db/repositories/index.js';
 import type { AppConfig } from '../../../libs/config/config.js';
@@ -29,15 +31,17 @@ export class ActivitiesFactory {
     private readonly events: EventsRepository,
     private readonly invitations: InvitationsRepository,
     private readonly interviews: InterviewsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly moderationFlags: ModerationFlagsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(VIDEO_PROVIDER) private readonly video: VideoProvider,
     @Inject(INTERVIEW_EVALUATOR) private readonly evaluator: InterviewEvaluator,
   ) {}
 
   create(): HireflowActivities {
-    const { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews, temporal, video, evaluator } = this;
+    const { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews, messages, moderationFlags, temporal, video, evaluator } = this;
     return createActivities({
-      repositories: { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews },
+      repositories: { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews, messages, moderationFlags },
       temporal,
       ports: { video, evaluator },
       publicBaseUrl: this.config.publicBaseUrl,

@@ -7,6 +7,7 @@ import type { AppConfig } from '../../../libs/config/config.js';
 import { connectWorker } from '../../../libs/temporal/connection.js';
 import { registerSearchAttributes } from '../../../libs/temporal/search-attributes.js';
 import { ensureConnectsGrantSchedule } from './connects-grant.schedule.js';
+import { ensureMessageReminderSchedule } from './message-reminder.schedule.js';
 import { ActivitiesFactory } from './activities.factory.js';
 import { WorkerModule } from './worker.module.js';
 import { TEMPORAL_CLIENT } from '../../api/src/core/tokens.js';
@@ -41,6 +42,7 @@ export async function startWorker(config: AppConfig, overrides: WorkerOverrides 
   let connection: NativeConnection | undefined;
   try {
     await registerSearchAttributes(context.get<Client>(TEMPORAL_CLIENT).connection as Connection, config.temporal.namespace);
+    await ensureMessageReminderSchedule(context.get<Client>(TEMPORAL_CLIENT), config);
     await ensureConnectsGrantSchedule(context.get<Client>(TEMPORAL_CLIENT), config);
     connection = await connectWorker(config);
   } catch (error) {

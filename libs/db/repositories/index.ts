@@ -6,6 +6,8 @@ import { EventsRepository } from './events.repository.js';
 import { InterviewsRepository } from './interviews.repository.js';
 import { InvitationsRepository } from './invitations.repository.js';
 import { JobsRepository } from './jobs.repository.js';
+import { MessagesRepository } from './messages.repository.js';
+import { ModerationFlagsRepository } from './moderation-flags.repository.js';
 import { ProposalsRepository } from './proposals.repository.js';
 
 export interface Repositories {
@@ -15,6 +17,8 @@ export interface Repositories {
   proposals: ProposalsRepository;
   contracts: ContractsRepository;
   events: EventsRepository;
+  messages: MessagesRepository;
+  moderationFlags: ModerationFlagsRepository;
   invitations: InvitationsRepository;
   interviews: InterviewsRepository;
 }
@@ -27,6 +31,8 @@ export function createRepositories(orm: MikroORM): Repositories {
     proposals: new ProposalsRepository(orm),
     contracts: new ContractsRepository(orm),
     events: new EventsRepository(orm),
+    messages: new MessagesRepository(orm),
+    moderationFlags: new ModerationFlagsRepository(orm),
     invitations: new InvitationsRepository(orm),
     interviews: new InterviewsRepository(orm),
   };
@@ -40,5 +46,7 @@ export {
   InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
+  MessagesRepository,
+  ModerationFlagsRepository,
   ProposalsRepository,
 };

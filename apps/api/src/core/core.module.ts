@@ -11,6 +11,8 @@ import {
   InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
+  MessagesRepository,
+  ModerationFlagsRepository,
   ProposalsRepository,
 } from '../../../../libs/db/repositories/index.js';
 import { connectClient } from '../../../../libs/temporal/connection.js';
@@ -25,6 +27,8 @@ const REPOSITORIES = [
   InterviewsRepository,
   InvitationsRepository,
   JobsRepository,
+  MessagesRepository,
+  ModerationFlagsRepository,
   ProposalsRepository,
 ];
 

@@ -10,6 +10,7 @@ import { cancelJobUpdate } from '../../../../../workflows/messages.js';
 import { ClientIdKey, JobIdKey, KindKey, StageKey, WaitingOnKey } from '../../../../../workflows/search-attributes.js';
 import type { AuthContext } from '../../common/auth.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../../core/tokens.js';
+import { ContentModerator } from '../moderation/content-moderator.service.js';
 import type { CreateJob, JobsQuery } from './jobs.schemas.js';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class JobsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly jobs: JobsRepository,
+    private readonly moderator: ContentModerator,
   ) {}
 
   present(job: Job, auth: AuthContext) {
@@ -41,7 +43,8 @@ export class JobsService {
     };
   }
 
-  async create(auth: AuthContext, input: CreateJob) {
+  async create(auth: AuthContext, written: CreateJob) {
+    const { input, screened } = this.screenPost(written);
     const id = randomUUID();
     const workflowId = jobWorkflowId(id);
     const job = await this.jobs.create({
@@ -59,7 +62,23 @@ export class JobsService {
       await this.jobs.remove(id); // nothing half-written: no job row without its workflow
       throw error;
     });
+    await this.moderator.flag({ type: 'job', id }, screened, [written.title, written.description, ...(written.interview?.questions ?? [])].join('\n'));
     return this.present(job, auth);
+  }
+
+  /** A job post is read by every freelancer before any contract: no contact details, no paying outside. */
+  private screenPost(written: CreateJob) {
+    const questions = written.interview?.questions ?? [];
+    const fields: Record<string, string> = { title: written.title, description: written.description };
+    questions.forEach((question, i) => (fields[`interview.questions.${i}`] = question));
+    const screened = this.moderator.screen('this job post', fields, { contractStarted: false });
+    const input: CreateJob = {
+      ...written,
+      title: screened.fields.title!,
+      description: screened.fields.description!,
+      ...(written.interview ? { interview: { questions: questions.map((_, i) => screened.fields[`interview.questions.${i}`]!) } } : {}),
+    };
+    return { input, screened };
   }
 
   private async startWorkflow(id: string, workflowId: string, auth: AuthContext, input: CreateJob, openings: number) {

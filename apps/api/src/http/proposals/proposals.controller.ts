@@ -4,6 +4,7 @@ import * as msg from '../../../../../workflows/messages.js';
 import { Auth, Roles, type AuthContext } from '../../common/auth.js';
 import { UuidSchema } from '../jobs/jobs.schemas.js';
 import { OffersService } from './offers.service.js';
+import { ProposalContentService } from './proposal-content.service.js';
 import { ProposalsService } from './proposals.service.js';
 import {
   EditSchema,
@@ -30,6 +31,7 @@ export class ProposalsController {
   constructor(
     private readonly proposals: ProposalsService,
     private readonly offers: OffersService,
+    private readonly content: ProposalContentService,
   ) {}
 
   @Get()
@@ -49,7 +51,7 @@ export class ProposalsController {
   @Roles('freelancer')
   @ApiOperation({ summary: 'Edit: content within the edit window, bid until an offer; never the interview' })
   edit(@Auth() auth: AuthContext, @IdParam() id: string, @Body({ schema: EditSchema }) body: Edit, @IdempotencyKey() key?: string) {
-    return this.proposals.actAndPresent(auth, id, 'freelancer', msg.editUpdate, [body], key);
+    return this.content.edit(auth, id, body, key);
   }
 
   @Post(':id/submit')
@@ -57,7 +59,7 @@ export class ProposalsController {
   @Roles('freelancer')
   @ApiOperation({ summary: 'Submit: charges the job\'s Connects (free when invited); 422 when the balance is short' })
   submit(@Auth() auth: AuthContext, @IdParam() id: string, @Body({ schema: SubmitSchema }) body: Submit, @IdempotencyKey() key?: string) {
-    return this.proposals.actAndPresent(auth, id, 'freelancer', msg.submitUpdate, [body], key);
+    return this.content.submit(auth, id, body, key);
   }
 
   @Post(':id/withdraw')
@@ -97,7 +99,7 @@ export class ProposalsController {
   @Roles('client')
   @ApiOperation({ summary: 'Decline with a reason the freelancer sees' })
   decline(@Auth() auth: AuthContext, @IdParam() id: string, @Body({ schema: ReasonSchema }) body: Reason, @IdempotencyKey() key?: string) {
-    return this.proposals.actAndPresent(auth, id, 'client', msg.declineUpdate, [body], key);
+    return this.content.decline(auth, id, body, key);
   }
 
   @Post(':id/offer')
