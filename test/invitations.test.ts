@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from './support/harness.js';
 import { apply, balance, createAccount, createFreelancer, createJob, submit, type Actor } from './support/factories.js';
 import { eventually } from './support/http.js';
+import { createInterviewJob, takeInterview } from './support/interviews.js';
 
 /** Enough sign-ups for a file that creates many accounts. */
 const ROOMY_LIMITS = { RATE_LIMIT_SIGNUPS_PER_MINUTE: '1000', RATE_LIMIT_WRITES_PER_MINUTE: '5000' };
@@ -91,10 +92,10 @@ describe('invitations: invite, answer, close with the job', () => {
     expect(events.find((r) => r.type === 'invitation.accepted')!.recipient_id).toBe(client.id);
   }, 30_000);
 
-  it('an invited freelancer on an interview-gated job cannot submit before the interview', async () => {
+  it('an invited freelancer on an interview-gated job cannot submit before the interview, and after it submits free', async () => {
     const client = await createAccount(stack, 'client');
     const freelancer = await createFreelancer(stack, 10);
-    const job = await createJob(stack, client, { connectsCost: 4, interview: { questions: ['Which charting library would you use, and why?'] } });
+    const job = await createInterviewJob(stack, client, { connectsCost: 4 });
     const id = await invited(stack, client, job.id, freelancer);
 
     const accepted = await act(stack, freelancer, id, 'accept');
@@ -105,6 +106,16 @@ describe('invitations: invite, answer, close with the job', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('wrong_state');
     expect(early.body.error.message).toContain('draft');
+    expect(await balance(stack, freelancer)).toBe(10);
+
+    await takeInterview(stack, freelancer, accepted.body.proposalId);
+    await eventually(
+      async () => (await stack.http.get(`/v1/proposals/${accepted.body.proposalId}`, freelancer.token)).body.stage,
+      (stage) => stage === 'ready',
+    );
+    const submitted = await submit(stack, freelancer, accepted.body.proposalId);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ stage: 'submitted', interviewIncluded: true, connectsCharged: 0 });
     expect(await balance(stack, freelancer)).toBe(10);
   }, 30_000);
 
