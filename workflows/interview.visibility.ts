@@ -1,6 +1,6 @@
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { InterviewInput, InterviewStatus, InterviewView } from './interview.types.js';
-import { ActivityFailingKey, FreelancerIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
+import { FreelancerIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
 
 const WAITING_ON: Record<InterviewStatus, string> = {
   created: 'system',
@@ -45,7 +45,6 @@ export function interviewPublisher(): (v: InterviewView) => void {
       return;
     }
     published = v.status;
-    const failing = v.status === 'failed';
     upsertSearchAttributes([
       { key: KindKey, value: 'interview' },
       { key: StageKey, value: v.status },
@@ -53,7 +52,6 @@ export function interviewPublisher(): (v: InterviewView) => void {
       { key: JobIdKey, value: v.jobId },
       { key: FreelancerIdKey, value: v.freelancerId },
       { key: LastTransitionAtKey, value: new Date() },
-      { key: ActivityFailingKey, value: failing },
     ]);
     setCurrentDetails(describeInterview(v));
   };

@@ -13,7 +13,7 @@ const HANDLE = /(^|\s)@\w{2,}/g;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 /** "I'm from Lagos, Nigeria", "based in São Paulo": the capitalised place names after such a phrase. */
 const LOCATION =
-  /\b(I'm from|I am from|originally from|based in|based out of|located in|living in|I live in|I'm in|I am in)(\s+)(\p{Lu}[\p{L}'’-]*(?:(?:,\s*|\s+)\p{Lu}[\p{L}'’-]*)*)/gu;
+  /(\bI'm from|\bI am from|\boriginally from|\bbased in|\bbased out of|\blocated in|\bliving in|\bI live in|\bI'm in|\bI am in|\[name\],? from)(\s+)(\p{Lu}[\p{L}'’-]*(?:(?:,\s*|\s+)\p{Lu}[\p{L}'’-]*)*)/gu;
 
 export interface InterviewAnswerText {
   question: string;
@@ -37,12 +37,12 @@ export function maskPersonalDetails(text: string, freelancerName?: string): stri
     .replace(EMAIL, '[email]')
     .replace(LINK, '[link]')
     .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 9 ? '[phone]' : match))
-    .replace(HANDLE, '$1[handle]')
-    .replace(LOCATION, '$1$2[location]');
+    .replace(HANDLE, '$1[handle]');
   for (const part of nameParts(freelancerName)) {
     masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, 'giu'), '[name]');
   }
-  return masked;
+  // After the name, so "I'm [name] from Toronto" is caught too.
+  return masked.replace(LOCATION, '$1$2[location]');
 }
 
 export function blindEvaluationInput(
