@@ -45,6 +45,7 @@ export class OutboxListener implements OnApplicationShutdown {
     if (this.stopped || this.retry || (this.client !== null && this.client !== client)) return;
     this.client = null;
     client.removeAllListeners();
+    client.on('error', () => undefined); // a dying connection may still report errors; they change nothing
     client.end().catch(() => undefined);
     this.retry = setTimeout(() => {
       this.retry = null;
@@ -59,6 +60,7 @@ export class OutboxListener implements OnApplicationShutdown {
     this.client = null;
     if (client) {
       client.removeAllListeners();
+      client.on('error', () => undefined);
       await client.end().catch(() => undefined);
     }
   }
