@@ -60,6 +60,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     // Test files create many accounts from one address; the rate-limit test lowers these.
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
     RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000',
+    // The reminder sweep is a scheduled workflow on this task queue; it runs only where a test asks for it,
+    // so tests that count the queue's workflows see none they did not start.
+    MESSAGE_REMINDER_SWEEP_EVERY: '3650d',
     ...env,
   });
   const workflowBundle = { codePath: process.env.HIREFLOW_TEST_WORKFLOW_BUNDLE! };
