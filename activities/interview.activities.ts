@@ -36,8 +36,7 @@ export function interviewActivities(deps: InterviewActivityDeps) {
     },
 
     async listInterviewRecordings(input: { roomSid: string }): Promise<InterviewRecording[]> {
-      const recordings = await deps.video.listRecordings(input.roomSid);
-      return recordings.map(({ sid, kind, status, durationSeconds }) => ({ sid, kind, status, durationSeconds }));
+      return deps.video.listRecordings(input.roomSid);
     },
 
     /**

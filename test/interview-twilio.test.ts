@@ -4,6 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { jwtVerify } from 'jose';
 import twilio from 'twilio';
 import { retryEvaluationUpdate } from '../workflows/messages.js';
+import { seedAccount } from './support/accounts.js';
 import { apply, createAccount, createFreelancer, type Actor } from './support/factories.js';
 import { startFakeTwilio, type FakeTwilio } from './support/fake-twilio.js';
 import { startStack, type Stack } from './support/harness.js';
@@ -149,6 +150,10 @@ describe('instant interviews on Twilio Video', () => {
       (res) => res.body.recording.status === 'available',
     );
     expect(available.body.recording.url).toBe(interviewPath(proposalId, 'recording'));
+    const opsView = await getInterview(stack, await seedAccount(stack, 'ops'), proposalId);
+    expect(opsView.body.recordings).toEqual([
+      { sid: recording.sid, kind: 'video', status: 'completed', durationSeconds: 42, mediaUrl: `https://video.twilio.com/v1/Recordings/${recording.sid}/Media` },
+    ]);
 
     const media = await fetch(`${stack.http.baseUrl}${available.body.recording.url}`, {
       headers: { authorization: `Bearer ${freelancer.token}` },

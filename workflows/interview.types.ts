@@ -37,6 +37,8 @@ export interface InterviewRecording {
   kind: 'audio' | 'video' | 'data';
   status: 'processing' | 'completed' | 'failed' | 'deleted';
   durationSeconds: number | null;
+  /** The provider's media location (needs provider credentials; clients get a short-lived link instead). */
+  mediaUrl: string;
 }
 
 export interface InterviewVideo {

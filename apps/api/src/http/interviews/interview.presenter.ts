@@ -50,7 +50,14 @@ export function presentInterview(row: Interview, auth: AuthContext) {
       url: recordingAvailable ? `/v1/proposals/${row.proposalId}/interview/recording` : null,
     },
     ...(auth.role === 'ops'
-      ? { failure: row.failure, droppedQuotes: row.droppedQuotes, prompt: row.prompt, workflowId: row.workflowId, videoProblem: row.video.problem ?? null }
+      ? {
+          failure: row.failure,
+          droppedQuotes: row.droppedQuotes,
+          prompt: row.prompt,
+          workflowId: row.workflowId,
+          recordings: row.video.recordings,
+          videoProblem: row.video.problem ?? null,
+        }
       : {}),
   };
 }
