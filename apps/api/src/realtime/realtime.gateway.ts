@@ -8,7 +8,7 @@ import {
 import type { Server, Socket } from 'socket.io';
 import type { AppConfig } from '../../../../libs/config/config.js';
 import { EventsRepository } from '../../../../libs/db/repositories/index.js';
-import { ValidationError } from '../../../../libs/domain/errors.js';
+import { UnavailableError, ValidationError, type DomainError } from '../../../../libs/domain/errors.js';
 import { toErrorResponse } from '../common/error.filter.js';
 import { TokenService, type AuthContext } from '../common/auth.js';
 import { APP_CONFIG } from '../core/tokens.js';
@@ -81,7 +81,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
     const { auth } = socket.data as SocketData;
     const requested = parseEventId(socket.handshake.auth?.lastEventId);
     if (requested instanceof ValidationError) this.emitError(socket, requested);
-    const start = typeof requested === 'number' ? requested : ((await this.events.newestIds([auth.accountId])).get(auth.accountId) ?? 0);
+    let start: number;
+    try {
+      start = typeof requested === 'number' ? requested : ((await this.events.newestIds([auth.accountId])).get(auth.accountId) ?? 0);
+    } catch (error) {
+      // Without a starting point nothing can be delivered: the client is told and should reconnect shortly.
+      this.logger.warn(`could not start delivery to ${auth.accountId}: ${(error as Error).message}`);
+      this.emitError(socket, new UnavailableError('events are unavailable right now; reconnect shortly'));
+      socket.disconnect(true);
+      return;
+    }
     const feed = new SocketFeed(socket, auth.accountId, this.events, this.logger, start);
     (socket.data as SocketData).feed = feed;
     socket.on(RESUME_MESSAGE, (body: { lastEventId?: unknown } | undefined, ack?: (answer: unknown) => void) => {
@@ -133,7 +142,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
   }
 
   /** Domain errors reach a socket as `error` events in the REST error shape. */
-  private emitError(socket: Socket, error: ValidationError): void {
+  private emitError(socket: Socket, error: DomainError): void {
     socket.emit(ERROR_EVENT, toErrorResponse(error).body.error);
   }
 
