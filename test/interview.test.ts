@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jwtVerify } from 'jose';
 import { seedAccount } from './support/accounts.js';
-import { apply, BID, createAccount, createFreelancer, submit, type Actor } from './support/factories.js';
+import { apply, BID, createAccount, createFreelancer, createJob, submit, type Actor } from './support/factories.js';
 import { startStack, type Stack } from './support/harness.js';
 import { eventually } from './support/http.js';
 import {
@@ -180,6 +180,11 @@ describe('instant interviews with the offline adapters', () => {
     expect(refused.body.error.message).toContain('draft');
     expect((await getInterview(stack, freelancer, proposalB)).status).toBe(404);
     expect((await stack.http.get(`/v1/proposals/${proposalB}`, freelancer.token)).body).toMatchObject({ interviewIncluded: false, interviewResult: null });
+
+    const plain = await apply(stack, freelancer, (await createJob(stack, client)).id);
+    const notAsked = await stack.http.post(interviewPath(plain, 'start'), freelancer.token);
+    expect(notAsked.status).toBe(409);
+    expect(notAsked.body.error.message).toContain('does not ask for an instant interview');
 
     const sessionB = await startInterview(stack, freelancer, proposalB);
     expect(sessionB.video.room).toBe(`interview_${jobB.id}_${freelancer.id}`);

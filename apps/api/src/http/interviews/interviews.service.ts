@@ -39,6 +39,9 @@ export class InterviewsService {
   async start(auth: AuthContext, proposalId: string, key?: string) {
     const row = await this.proposals.asParty(auth, proposalId, 'freelancer');
     let proposal = await this.proposals.liveView(row);
+    if (!proposal.interviewRequired) {
+      throw new WrongStateError('this job does not ask for an instant interview; submit the proposal directly', { stage: proposal.stage });
+    }
     if (proposal.interview.status === 'completed') {
       throw new WrongStateError('the interview is completed; it cannot be retaken or edited', { stage: proposal.stage });
     }
