@@ -85,6 +85,8 @@ const envSchema = z.object({
   RATE_LIMIT_SIGNUPS_PER_MINUTE: int(20, 1),
   STUCK_WAITING_AFTER: duration('3d'),
   STUCK_ACTIVITY_FAILING_AFTER: duration('15m'),
+  TRACING_EXPORTER: z.enum(['off', 'otlp', 'console']).default('off'),
+  TRACING_OTLP_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
   WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').or(z.literal('off')).default('127.0.0.1:9464'),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
@@ -146,6 +148,8 @@ export interface AppConfig {
   rateLimits: { writesPerMinute: number; signupsPerMinute: number };
   /** A hire is stuck when it waits on someone longer than this, or an activity fails longer than that. */
   stuck: { waitingAfterMs: number; activityFailingAfterMs: number };
+  /** OpenTelemetry tracing: off, an OTLP/HTTP collector (default URL http://localhost:4318/v1/traces), or the console. */
+  tracing: { exporter: 'off' | 'otlp' | 'console'; otlpUrl?: string };
   /** Where the worker serves the Temporal SDK's Prometheus metrics; undefined when off. */
   workerMetricsAddress?: string;
   /** Where the outside world reaches the API; provider webhooks are signed against this URL. */
@@ -258,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobCloseBatchSize: e.JOB_CLOSE_BATCH_SIZE,
     rateLimits: { writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE, signupsPerMinute: e.RATE_LIMIT_SIGNUPS_PER_MINUTE },
     stuck: { waitingAfterMs: ms(e.STUCK_WAITING_AFTER), activityFailingAfterMs: ms(e.STUCK_ACTIVITY_FAILING_AFTER) },
+    tracing: { exporter: e.TRACING_EXPORTER, otlpUrl: e.TRACING_OTLP_URL },
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS === 'off' ? undefined : e.WORKER_METRICS_ADDRESS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     video: {

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection } from '@temporalio/worker';
 import { temporalAddress, type AppConfig } from '../config/config.js';
 
@@ -12,7 +13,12 @@ function connectionOptions(config: AppConfig) {
 
 export async function connectClient(config: AppConfig): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(config));
-  return new Client({ connection, namespace: config.temporal.namespace });
+  // The interceptor carries the active trace into workflows; without a tracer provider it does nothing.
+  return new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+  });
 }
 
 export function connectWorker(config: AppConfig): Promise<NativeConnection> {

@@ -6,7 +6,7 @@ import { createOrm } from '../../libs/db/orm.js';
 import type { INestApplication } from '@nestjs/common';
 import { createApi } from '../../apps/api/src/bootstrap.js';
 import { installRuntime } from '../../apps/worker/src/runtime.js';
-import { startWorker, type RunningWorker } from '../../apps/worker/src/worker.js';
+import { startWorker, type RunningWorker, type WorkerOverrides } from '../../apps/worker/src/worker.js';
 import { adminDatabaseUrl, cloneDatabase, databaseUrl, dropDatabase } from './databases.js';
 import { HttpClient } from './http.js';
 import { freePort } from './ports.js';
@@ -45,7 +45,12 @@ export interface Stack {
  * a worker on its own task queue against the shared Temporal dev server, and the API on a
  * free port. `env` overrides configuration, e.g. short timers.
  */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export interface StackOptions {
+  /** Passed to every worker the stack starts (e.g. tracing with its own bundle). */
+  worker?: Omit<WorkerOverrides, 'taskQueue'>;
+}
+
+export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const admin = adminDatabaseUrl();
   const dbName = await cloneDatabase(admin, process.env.HIREFLOW_TEST_TEMPLATE_DB!);
   const config = loadConfig({
@@ -65,8 +70,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     MESSAGE_REMINDER_SWEEP_EVERY: '3650d',
     ...env,
   });
-  const workflowBundle = { codePath: process.env.HIREFLOW_TEST_WORKFLOW_BUNDLE! };
-  let worker = await startWorker(config, { workflowBundle });
+  const workerOverrides = { workflowBundle: { codePath: process.env.HIREFLOW_TEST_WORKFLOW_BUNDLE! }, ...options.worker };
+  let worker = await startWorker(config, workerOverrides);
   let api = await createApi(config);
   await api.listen(0, '127.0.0.1');
   const url = await api.getUrl();
@@ -88,7 +93,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     },
     async restartWorker() {
       await worker.shutdown();
-      worker = await startWorker(config, { workflowBundle });
+      worker = await startWorker(config, workerOverrides);
     },
     async restartApi(whileDown) {
       await api.close();

@@ -12,6 +12,7 @@ import { CoreModule } from './core/core.module.js';
 import { loggingOptions } from './core/logging.js';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './core/metrics.js';
 import { OpsController } from './http/ops/ops.controller.js';
+import { HttpTracingMiddleware } from './core/tracing.middleware.js';
 import { AccountsController } from './http/accounts/accounts.controller.js';
 import { AccountsService } from './http/accounts/accounts.service.js';
 import { ConnectsController } from './http/connects/connects.controller.js';
@@ -83,6 +84,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(HttpTracingMiddleware, HttpMetricsMiddleware).forRoutes('*');
   }
 }

@@ -1,10 +1,12 @@
 import { loadConfig } from '../../../libs/config/config.js';
+import { setupTracing } from '../../../libs/telemetry/tracing.js';
 import { installRuntime } from './runtime.js';
 import { startWorker } from './worker.js';
 
 const config = loadConfig();
 installRuntime({ logLevel: config.logLevel, metricsAddress: config.workerMetricsAddress });
-const running = await startWorker(config);
+const tracing = setupTracing(config, 'hireflow-worker');
+const running = await startWorker(config, { tracing });
 console.log(
   `hireflow worker polling task queue "${config.temporal.taskQueue}"` +
     (config.workerMetricsAddress ? `; metrics at http://${config.workerMetricsAddress}/metrics` : ''),

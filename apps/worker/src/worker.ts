@@ -3,6 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Client, Connection } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import type { Tracing } from '../../../libs/telemetry/tracing.js';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { connectWorker } from '../../../libs/temporal/connection.js';
 import { registerSearchAttributes } from '../../../libs/temporal/search-attributes.js';
@@ -27,8 +33,29 @@ export interface WorkerOverrides {
   taskQueue?: string;
   /** Worker interceptors, e.g. for tracing, or to inject faults when proving recovery. */
   interceptors?: WorkerOptions['interceptors'];
+  /** Tracing set up by `setupTracing`; a prebuilt bundle must then include its workflow interceptor module. */
+  tracing?: Tracing;
   /** How long a stopping worker lets running activities finish (20 s by default). */
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+}
+
+/** Interceptors and sinks: the caller's, plus OpenTelemetry's when tracing is on. */
+function tracingOptions({ interceptors, tracing }: WorkerOverrides): Pick<WorkerOptions, 'interceptors' | 'sinks'> {
+  if (!tracing) return interceptors ? { interceptors } : {};
+  return {
+    interceptors: {
+      ...interceptors,
+      workflowModules: [...(interceptors?.workflowModules ?? []), tracing.workflowInterceptorModule],
+      activity: [
+        ...(interceptors?.activity ?? []),
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: { exporter: makeWorkflowExporter(tracing.processor, tracing.resource) },
+  };
 }
 
 const defaultWorkflowsPath = () => fileURLToPath(new URL('../../../workflows/index.js', import.meta.url));
@@ -56,7 +83,7 @@ export async function startWorker(config: AppConfig, overrides: WorkerOverrides 
     activities: context.get(ActivitiesFactory).create(),
     ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: defaultWorkflowsPath() }),
     shutdownGraceTime: overrides.shutdownGraceTime ?? '20s',
-    ...(overrides.interceptors ? { interceptors: overrides.interceptors } : {}),
+    ...tracingOptions(overrides),
   });
   const done = worker.run().finally(async () => {
     await connection!.close();
