@@ -92,6 +92,23 @@ describe('invitations: invite, answer, close with the job', () => {
     expect(events.find((r) => r.type === 'invitation.accepted')!.recipient_id).toBe(client.id);
   }, 30_000);
 
+  it('applying directly while invited is free too, and accepting afterwards joins that proposal', async () => {
+    const client = await createAccount(stack, 'client');
+    const freelancer = await createFreelancer(stack, 10);
+    const job = await createJob(stack, client, { connectsCost: 4 });
+    const invitationId = await invited(stack, client, job.id, freelancer);
+
+    const proposalId = await apply(stack, freelancer, job.id);
+    const submitted = await submit(stack, freelancer, proposalId);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ invited: true, connectsCharged: 0 });
+    expect(await balance(stack, freelancer)).toBe(10);
+
+    const accepted = await act(stack, freelancer, invitationId, 'accept');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.proposalId).toBe(proposalId);
+  });
+
   it('an invited freelancer on an interview-gated job cannot submit before the interview, and after it submits free', async () => {
     const client = await createAccount(stack, 'client');
     const freelancer = await createFreelancer(stack, 10);

@@ -49,6 +49,10 @@ export class InvitationsRepository {
     return invitation;
   }
 
+  async hasPending(jobId: string, freelancerId: string): Promise<boolean> {
+    return (await this.orm.em.fork().count(Invitation, { jobId, freelancerId, status: 'pending' })) > 0;
+  }
+
   async linkProposal(id: string, proposalId: string): Promise<void> {
     await this.orm.em.fork().nativeUpdate(Invitation, { id }, { proposalId });
   }

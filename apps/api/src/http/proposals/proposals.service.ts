@@ -5,7 +5,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { AppConfig } from '../../../../../libs/config/config.js';
 import type { Job } from '../../../../../libs/db/entities/job.entity.js';
 import type { Proposal } from '../../../../../libs/db/entities/proposal.entity.js';
-import { AccountsRepository, InterviewsRepository, JobsRepository, ProposalsRepository } from '../../../../../libs/db/repositories/index.js';
+import {
+  AccountsRepository,
+  InterviewsRepository,
+  InvitationsRepository,
+  JobsRepository,
+  ProposalsRepository,
+} from '../../../../../libs/db/repositories/index.js';
 import { AlreadyExistsError, ForbiddenError, JobNotOpenError, NotFoundError, WrongStateError } from '../../../../../libs/domain/errors.js';
 import { proposalWorkflowId } from '../../../../../workflows/ids.js';
 import { proposalStateQuery } from '../../../../../workflows/messages.js';
@@ -42,11 +48,14 @@ export class ProposalsService {
     private readonly jobs: JobsRepository,
     private readonly accounts: AccountsRepository,
     private readonly interviews: InterviewsRepository,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   async apply(auth: AuthContext, jobId: string) {
     const job = await this.jobs.get(jobId);
-    const id = await this.startProposal(job, auth.accountId, { invited: false });
+    // Applying while invited is answering the invitation with a proposal: free, as accepting would be.
+    const invited = await this.invitations.hasPending(jobId, auth.accountId);
+    const id = await this.startProposal(job, auth.accountId, { invited });
     return this.get(auth, id);
   }
 
