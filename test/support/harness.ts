@@ -40,16 +40,16 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/**
- * A whole hireflow for one test file: a fresh database cloned from the migrated template,
- * a worker on its own task queue against the shared Temporal dev server, and the API on a
- * free port. `env` overrides configuration, e.g. short timers.
- */
 export interface StackOptions {
   /** Passed to every worker the stack starts (e.g. tracing with its own bundle). */
   worker?: Omit<WorkerOverrides, 'taskQueue'>;
 }
 
+/**
+ * A whole hireflow for one test file: a fresh database cloned from the migrated template,
+ * a worker on its own task queue against the shared Temporal dev server, and the API on a
+ * free port. `env` overrides configuration, e.g. short timers.
+ */
 export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const admin = adminDatabaseUrl();
   const dbName = await cloneDatabase(admin, process.env.HIREFLOW_TEST_TEMPLATE_DB!);
