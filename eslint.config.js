@@ -24,6 +24,19 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in browsers: their globals, not Node's.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', navigator: 'readonly', localStorage: 'readonly', location: 'readonly',
+        fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', atob: 'readonly', queueMicrotask: 'readonly',
+        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
+        HTMLElement: 'readonly', HTMLDivElement: 'readonly', HTMLMediaElement: 'readonly', Response: 'readonly', console: 'readonly',
+        process: 'off', Buffer: 'off',
+      },
+    },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [

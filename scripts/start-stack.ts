@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../libs/config/config.js';
@@ -113,6 +114,8 @@ async function main() {
   await waitForHealth(`${apiUrl}/health`, 90_000);
 
   log('the stack is up:');
+  if (existsSync(join(resolve(config.web.distDir), 'index.html'))) log(`  Web app      ${apiUrl}/`);
+  else log(`  Web app      not built (npm run build:web), so not served`);
   log(`  API          ${apiUrl}/v1   (OpenAPI: ${apiUrl}/docs)`);
   log(`  Temporal UI  ${temporal?.uiUrl ?? config.temporal.uiUrl}`);
   log(`  Temporal     ${temporalAddress} (namespace ${config.temporal.namespace})`);

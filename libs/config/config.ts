@@ -109,6 +109,8 @@ const envSchema = z.object({
   MESSAGE_REMINDER_AFTER: duration('24h'),
   MESSAGE_REMINDER_SWEEP_EVERY: duration('1m'),
   REALTIME_POLL_INTERVAL: duration('2s'),
+  /** The built web app (`npm run build:web`), served at `/` when it exists; relative to the working directory. */
+  WEB_DIST_DIR: z.string().min(1).default('apps/web/dist'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -170,6 +172,8 @@ export interface AppConfig {
   messages: { reminderAfterMs: number; reminderSweepEveryMs: number };
   /** How often the API looks at the outbox besides LISTEN/NOTIFY, in case a notification was missed. */
   realtime: { pollIntervalMs: number };
+  /** Where the built web app is; the API serves it at `/` when the directory holds an index.html. */
+  web: { distDir: string };
 }
 
 export class ConfigError extends Error {
@@ -295,6 +299,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     moderation: { mode: e.MODERATION_MODE },
     messages: { reminderAfterMs: ms(e.MESSAGE_REMINDER_AFTER), reminderSweepEveryMs: ms(e.MESSAGE_REMINDER_SWEEP_EVERY) },
     realtime: { pollIntervalMs: ms(e.REALTIME_POLL_INTERVAL) },
+    web: { distDir: e.WEB_DIST_DIR },
   };
 }
 

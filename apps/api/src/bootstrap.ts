@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { AppModule } from './app.module.js';
 import { validationPipe } from './common/validation.js';
+import { webAppHandler } from './web/web-app.js';
 
 /** Builds the HTTP application; `main.ts` listens on the configured port, tests on a free one. */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
@@ -27,5 +28,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // The web app (apps/web), when it has been built: same origin as the API and its socket.
+  const webApp = webAppHandler(config.web.distDir);
+  if (webApp) app.use(webApp);
   return app;
 }
