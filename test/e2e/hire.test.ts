@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../support/harness.js';
-import { launchChromium, screenshot, unlabelledControls } from './support/browser.js';
+import { People, buyConnects, expectLabelled, markDocument, sameDocument, signUp, stageOn, tokenOf } from './support/app.js';
+import { launchChromium, screenshot } from './support/browser.js';
 import { buildWebApp } from './support/web-build.js';
 
 /**
@@ -15,7 +16,7 @@ const STORY = 150_000;
 describe('the web app: a hire from job post to contract', () => {
   let stack: Stack;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const people = new People(() => browser, () => stack.http.baseUrl);
 
   beforeAll(async () => {
     // The API serves the build only if it exists when it starts.
@@ -23,46 +24,20 @@ describe('the web app: a hire from job post to contract', () => {
     stack = await startStack();
   }, SETUP);
   afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
+    await people.closeAll();
     await browser?.close();
     await stack?.close();
   });
 
-  async function openApp(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: stack.http.baseUrl, viewport: { width: 1200, height: 900 } });
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    return page;
-  }
-
-  async function signUp(page: Page, role: 'client' | 'freelancer', name: string) {
-    await page.getByLabel(role === 'client' ? 'hire (client)' : 'find work (freelancer)').check();
-    await page.getByLabel('Display name').fill(name);
-    if (role === 'freelancer') await page.getByLabel('Skills').fill('TypeScript, PostgreSQL');
-    await page.getByRole('button', { name: 'Create account' }).click();
-  }
-
-  /** Marks the document, so a full reload (which would clear the mark) is caught. */
-  const markDocument = (page: Page) => page.evaluate('window.__sameDocument = true');
-  const sameDocument = (page: Page) => page.evaluate('window.__sameDocument === true');
-  const stageOn = (page: Page, stage: string) => page.getByTestId('stage').filter({ hasText: new RegExp(`^${stage}$`) });
-
-  async function expectLabelled(page: Page) {
-    expect(await unlabelledControls(page)).toEqual([]);
-  }
-
   it(
     'posts a job with a question, applies through the interview, messages, offers and hires, live on both sides',
     async () => {
-      const client = await openApp();
-      const freelancer = await openApp();
+      const client = await people.open();
+      const freelancer = await people.open();
       await expectLabelled(client);
 
       // The client posts a job that requires an instant interview.
       await signUp(client, 'client', 'Dana Client');
-      await client.getByRole('heading', { name: 'My jobs' }).waitFor();
       await client.getByRole('link', { name: 'Post a job' }).first().click();
       await client.getByLabel('Title').fill('TypeScript API for a booking platform');
       await client.getByLabel('Description').fill('We need a NestJS and PostgreSQL API for bookings, with tests.');
@@ -78,12 +53,8 @@ describe('the web app: a hire from job post to contract', () => {
 
       // The freelancer signs up, buys Connects and sees the ledger.
       await signUp(freelancer, 'freelancer', 'Ravi Freelancer');
-      await freelancer.getByRole('heading', { name: 'Find work' }).waitFor();
-      await freelancer.getByRole('link', { name: 'Connects' }).click();
-      await freelancer.getByLabel('Connects to buy').fill('10');
-      await freelancer.getByRole('button', { name: 'Buy Connects' }).click();
+      await buyConnects(freelancer, 10);
       await freelancer.getByTestId('connects-balance').filter({ hasText: /^10$/ }).waitFor();
-      await freelancer.getByRole('cell', { name: 'purchase of 10 Connects' }).waitFor();
       await expectLabelled(freelancer);
       await screenshot(freelancer, '02-freelancer-connects');
 
@@ -203,8 +174,7 @@ describe('the web app: a hire from job post to contract', () => {
   );
 
   it('serves the app for page loads at any path, never for the API, and the app still reaches the API', async () => {
-    const page = await (await browser.newContext({ baseURL: stack.http.baseUrl })).newPage();
-    contexts.push(page.context());
+    const page = await people.open();
     await page.goto('/client/jobs/new');
     await page.getByRole('heading', { name: 'Welcome to hireflow' }).waitFor();
 
@@ -218,8 +188,3 @@ describe('the web app: a hire from job post to contract', () => {
   });
 });
 
-/** The token the app stored at sign-up, read from the browser as the app itself would. */
-async function tokenOf(page: Page): Promise<string> {
-  const session = (await page.evaluate("localStorage.getItem('hireflow.session')")) as string;
-  return JSON.parse(session).token;
-}

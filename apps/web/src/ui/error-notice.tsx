@@ -17,7 +17,9 @@ const FIX: Record<FindingKind, string> = {
  */
 export function ErrorNotice({ error, id }: { error: unknown; id?: string }) {
   if (!error) return null;
-  const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  const text = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  // The API's messages start in lower case, to be quoted mid-sentence; shown alone they start a sentence.
+  const message = text.charAt(0).toUpperCase() + text.slice(1);
   const findings = error instanceof ApiError ? error.findings : [];
   return (
     <div className="notice notice-error" role="alert" id={id}>

@@ -8,6 +8,7 @@ import { ResourceView } from '../../ui/resource-view.js';
 import { formatDate } from '../../ui/stage-badge.js';
 import { useAction } from '../../ui/use-action.js';
 import { useResource } from '../../ui/use-resource.js';
+import { DECLINE_REASON_LABELS } from '../invitations/decline-reasons.js';
 import { FreelancerName } from '../shell/names.js';
 
 /** Invite a freelancer by their account id; the invitations sent for this job, with withdraw. */
@@ -66,7 +67,8 @@ function SentInvitation({ invitation, onChanged }: { invitation: Invitation; onC
   return (
     <li>
       <FreelancerName freelancerId={invitation.freelancerId} /> · {invitation.status} · sent {formatDate(invitation.sentAt)}
-      {invitation.declineReasons && invitation.declineReasons.length > 0 && ` · reasons: ${invitation.declineReasons.join(', ')}`}
+      {invitation.declineReasons && invitation.declineReasons.length > 0 && ` · ${invitation.declineReasons.map((r) => DECLINE_REASON_LABELS[r]).join(', ')}`}
+      {invitation.declineMessage && ` · “${invitation.declineMessage}”`}
       {invitation.allowedActions.includes('withdraw') && (
         <button type="button" className="link-button" onClick={() => void withdraw.run()} disabled={withdraw.busy}>
           Withdraw invitation

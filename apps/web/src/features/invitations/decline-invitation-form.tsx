@@ -4,18 +4,9 @@ import type { DeclineReason } from '../../api/contract.js';
 import { ErrorNotice } from '../../ui/error-notice.js';
 import { Checkbox, TextArea } from '../../ui/fields.js';
 import { useAction } from '../../ui/use-action.js';
+import { DECLINE_REASON_LABELS as REASONS } from './decline-reasons.js';
 
-/** The API's fixed list of reasons, each with the words a freelancer picks from. */
-const REASONS: Record<DeclineReason, string> = {
-  not_interested: 'Not interested in this work',
-  not_available: 'Not available',
-  budget_too_low: 'Budget too low',
-  skills_mismatch: 'My skills do not match',
-  unclear_requirements: 'Requirements are unclear',
-  duration_not_suitable: 'The duration does not suit me',
-  other: 'Other',
-};
-
+/** Declining names one or more reasons from the fixed list; the client sees them, and the optional message. */
 export function DeclineInvitationForm({ invitationId, onDone, onCancel }: { invitationId: string; onDone: () => void; onCancel: () => void }) {
   const [reasons, setReasons] = useState<DeclineReason[]>([]);
   const [message, setMessage] = useState('');
