@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createRepositories } from '../libs/db/repositories/index.js';
-import { answerUpdate, completeInterviewUpdate, startInterviewUpdate } from '../workflows/messages.js';
 import type { ProposalState } from '../workflows/proposal.types.js';
 import { startStack, type Stack } from './support/harness.js';
 import { apply, balance, BID, createAccount, createFreelancer, createJob, submit } from './support/factories.js';
@@ -15,11 +14,8 @@ import {
   sql,
   stageOf,
   submittedCandidate,
-  takeInterview,
 } from './support/lifecycle.js';
-
-const QUESTIONS = ['Which React chart library would you use, and why?', 'How would you test the filters?'];
-const ANSWERS = ['Recharts, because it composes well with React state.', 'With React Testing Library, one test per filter.'];
+import { ANSWERS, QUESTIONS, answer, interviewPath, startInterview, takeInterview } from './support/interviews.js';
 
 describe('a proposal from draft to decision, through the REST API', () => {
   let stack: Stack;
@@ -39,20 +35,17 @@ describe('a proposal from draft to decision, through the REST API', () => {
       expect(early.status).toBe(409);
       expect(early.body.error.message).toContain('draft');
 
-      const { workflowId } = await getProposal(stack, freelancer, proposalId);
-      const handle = stack.temporal.workflow.getHandle(workflowId);
-      const started = await handle.executeUpdate(startInterviewUpdate);
-      expect(started).toMatchObject({ stage: 'interviewing', interview: { status: 'in_progress' } });
-      const during = await submit(stack, freelancer, proposalId);
-      expect(during.status).toBe(409);
-      expect(during.body.error.message).toContain('interviewing');
+      await startInterview(stack, freelancer, proposalId);
+      expect(await getProposal(stack, freelancer, proposalId)).toMatchObject({ stage: 'interviewing', interview: { status: 'in_progress' } });
+      for (const [index, text] of ANSWERS.entries()) {
+        expect((await answer(stack, freelancer, proposalId, index, text)).status).toBe(200);
+        const during = await submit(stack, freelancer, proposalId);
+        expect(during.status).toBe(409);
+        expect(during.body.error.message).toContain('interviewing');
+      }
       expect(await balance(stack, freelancer)).toBe(10);
 
-      const interview = stack.temporal.workflow.getHandle(started.interview.workflowId!);
-      for (const [questionIndex, text] of ANSWERS.entries()) {
-        await interview.executeUpdate(answerUpdate, { args: [{ questionIndex, text }] });
-      }
-      await interview.executeUpdate(completeInterviewUpdate);
+      expect((await stack.http.post(interviewPath(proposalId, 'complete'), freelancer.token)).status).toBe(200);
       const ready = await stageOf(stack, freelancer, proposalId, 'ready');
       expect(ready.interviewIncluded).toBe(true);
       expect(ready.allowedActions).toContain('submit');
@@ -72,9 +65,8 @@ describe('a proposal from draft to decision, through the REST API', () => {
       const a = await apply(stack, freelancer, jobA.id);
       const b = await apply(stack, freelancer, jobB.id);
 
-      const interviewA = await takeInterview(stack, (await getProposal(stack, freelancer, a)).workflowId, ANSWERS);
-      expect(interviewA).toBe(`interview/${jobA.id}/${freelancer.id}`);
-      await stageOf(stack, freelancer, a, 'ready');
+      await takeInterview(stack, freelancer, a);
+      expect(await stageOf(stack, freelancer, a, 'ready')).toMatchObject({ interview: { workflowId: `interview/${jobA.id}/${freelancer.id}` } });
 
       const proposalB = await getProposal(stack, freelancer, b);
       expect(proposalB).toMatchObject({ stage: 'draft', interview: { status: 'not_started' }, interviewIncluded: false });

@@ -73,20 +73,6 @@ export async function outboxOf(stack: Stack, recipientId: string, type: string) 
   );
 }
 
-/**
- * Takes the instant interview through the Temporal client: the proposal starts its interview
- * child, every question is answered, and the child completes.
- */
-export async function takeInterview(stack: Stack, workflowId: string, answers: string[]): Promise<string> {
-  const started = await stack.temporal.workflow.getHandle(workflowId).executeUpdate(msg.startInterviewUpdate);
-  const interview = stack.temporal.workflow.getHandle(started.interview.workflowId!);
-  for (const [questionIndex, text] of answers.entries()) {
-    await interview.executeUpdate(msg.answerUpdate, { args: [{ questionIndex, text }] });
-  }
-  await interview.executeUpdate(msg.completeInterviewUpdate);
-  return started.interview.workflowId!;
-}
-
 /** The client's first message, as the messaging service signals it. */
 export function clientMessaged(stack: Stack, workflowId: string) {
   return stack.temporal.workflow.getHandle(workflowId).signal(msg.clientMessagedSignal, { at: new Date().toISOString() });
