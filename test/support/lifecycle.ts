@@ -31,7 +31,7 @@ export async function hireInProgress(stack: Stack, job: Parameters<typeof create
 export async function makeOffer(stack: Stack, client: Actor, proposalId: string, terms: object = OFFER_TERMS) {
   const res = await stack.http.post(`/v1/proposals/${proposalId}/offer`, client.token, { terms });
   if (res.status !== 201) throw new Error(`offer failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; status: string; expiresAt: string; terms: object };
+  return res.body as { id: string; status: string; sentAt: string; expiresAt: string; terms: object };
 }
 
 export async function getProposal(stack: Stack, actor: Actor, proposalId: string) {
