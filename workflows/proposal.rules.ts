@@ -117,7 +117,9 @@ export function allowedActions(
 export function refusal(action: ProposalAction, state: ProposalState): string {
   const offerNote =
     state.offer && state.offer.status !== 'pending' ? ` (the offer is ${state.offer.status})` : '';
-  return `cannot ${action.replace(/_/g, ' ')}: the proposal is ${state.stage.replace(/_/g, ' ')}${offerNote}`;
+  const windowNote =
+    action === 'edit_content' && state.stage === 'submitted' && !state.viewedAt ? ' and its edit window has ended' : '';
+  return `cannot ${action.replace(/_/g, ' ')}: the proposal is ${state.stage.replace(/_/g, ' ')}${offerNote}${windowNote}`;
 }
 
 export type DeadlineKind = 'abandon' | 'offer_expiry' | 'reminder';
