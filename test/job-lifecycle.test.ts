@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createRepositories } from '../libs/db/repositories/index.js';
+import { seedAccount } from './support/accounts.js';
 import { startStack, type Stack } from './support/harness.js';
 import { apply, balance, createAccount, createFreelancer, createJob, submit, type Actor } from './support/factories.js';
 import { eventually } from './support/http.js';
@@ -130,12 +132,27 @@ describe('a job post: open → filled / cancelled', () => {
     const cancel = await stack.http.post(`/v1/jobs/${job.id}/cancel`, client.token);
     expect(cancel.status).toBe(409);
     expect(cancel.body.error.message).toContain('contract');
+    // The database holds the same line when the workflow has not yet heard of the hire.
+    expect(await createRepositories(stack.orm).jobs.recordStatus(job.id, 'cancelled', 0, new Date())).toBe('open');
+    expect(await jobStatus(stack, client, job.id)).toBe('open');
 
     await hire(stack, client, second!);
     await eventually(() => jobStatus(stack, client, job.id), (status) => status === 'filled');
     expect(await stageOf(stack, client, third!.proposalId, 'closed')).toMatchObject({ closedReason: 'filled' });
     const contracts = await sql(stack, 'select proposal_id from contracts where job_id = ? order by started_at', [job.id]);
     expect(contracts.map((row) => row.proposal_id)).toEqual([first!.proposalId, second!.proposalId]);
+  });
+
+  it('ops removing a post refunds like a client cancellation', async () => {
+    const client = await createAccount(stack, 'client');
+    const ops = await seedAccount(stack, 'ops');
+    const job = await createJob(stack, client, { connectsCost: 2 });
+    const candidate = await submittedCandidate(stack, job.id);
+    const res = await stack.http.post(`/v1/jobs/${job.id}/cancel`, ops.token);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('cancelled');
+    expect(await stageOf(stack, candidate.freelancer, candidate.proposalId, 'closed')).toMatchObject({ closedReason: 'cancelled', connectsRefunded: 2 });
+    expect(await balance(stack, candidate.freelancer)).toBe(10);
   });
 
   it('only the job\'s client (or ops) may cancel it', async () => {
