@@ -60,6 +60,8 @@ describe('the web app: a hire from job post to contract', () => {
 
       // Browsing shows the cost in Connects and that an instant interview comes first.
       await freelancer.getByRole('link', { name: 'Find work' }).click();
+      // A new screen puts keyboard focus on its heading, not on the link that led there.
+      await freelancer.getByRole('heading', { name: 'Find work' }).and(freelancer.locator(':focus')).waitFor();
       const card = freelancer.getByRole('listitem').filter({ hasText: 'TypeScript API for a booking platform' });
       await card.getByText('Instant interview required').waitFor();
       expect(await card.textContent()).toContain('2 Connects to submit');
@@ -169,6 +171,7 @@ describe('the web app: a hire from job post to contract', () => {
       expect(proposals.body.items).toHaveLength(1);
       const statement = await stack.http.get('/v1/connects', await tokenOf(freelancer));
       expect(statement.body.balance).toBe(8);
+      expect(people.pageErrors).toEqual([]);
     },
     STORY,
   );

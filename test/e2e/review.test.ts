@@ -182,6 +182,7 @@ describe('the web app: reviewing, inviting, negotiating and cancelling', () => {
 
       const statement = await stack.http.get('/v1/connects', await tokenOf(applicant));
       expect(statement.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['refund', 'charge', 'purchase']);
+      expect(people.pageErrors).toEqual([]);
     },
     STORY,
   );

@@ -5,6 +5,8 @@ import { unlabelledControls } from './browser.js';
 /** Browser contexts for one test file: each person gets their own, closed together at the end. */
 export class People {
   private readonly contexts: BrowserContext[] = [];
+  /** Uncaught errors in any page: the app must not throw while being used. */
+  readonly pageErrors: string[] = [];
 
   constructor(
     private readonly browser: () => Browser,
@@ -17,6 +19,7 @@ export class People {
     context.setDefaultTimeout(20_000);
     this.contexts.push(context);
     const page = await context.newPage();
+    page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
     await page.goto('/');
     return page;
   }

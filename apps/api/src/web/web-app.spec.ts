@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { API_PREFIXES, webAppHandler, type WebAppHandler } from './web-app.js';
 
 interface Outcome {
@@ -64,7 +64,23 @@ describe('webAppHandler', () => {
     expect(call(handler, 'GET', '/nothing-here', 'application/json').passed).toBe(true);
     expect(call(handler, 'GET', '/nothing-here', '*/*').passed).toBe(true);
     expect(call(handler, 'POST', '/client/jobs/new').passed).toBe(true);
-    expect(call(handler, 'GET', '/../package.json', '*/*').passed).toBe(true);
+  });
+
+  it('never serves a file outside the build, however the path is written', () => {
+    const outside = `${basename(dist)}-outside.txt`;
+    writeFileSync(join(dist, '..', outside), 'outside');
+    try {
+      for (const path of [`/../${outside}`, `/%2e%2e/${outside}`, `/assets/..%2f..%2f${outside}`, '/%E0%A4%A']) {
+        expect(call(handler, 'GET', path, '*/*')).toEqual({ passed: true, headers: {} });
+      }
+    } finally {
+      rmSync(join(dist, '..', outside));
+    }
+  });
+
+  it('serves a rebuild without a restart', () => {
+    writeFileSync(join(dist, 'assets', 'index-new.js'), 'export {}');
+    expect(call(handler, 'GET', '/assets/index-new.js', '*/*').sent).toBe(join(dist, 'assets', 'index-new.js'));
   });
 
   it('does not take prefixes that merely start like an API path', () => {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 
 /** Paths the API owns: the web app never answers for them, whatever the build contains. */
 export const API_PREFIXES = ['/v1', '/docs', '/docs-json', '/health', '/metrics', '/socket.io'] as const;
@@ -18,28 +18,37 @@ export type WebAppHandler = (req: Request, res: Response, next: Next) => void;
 
 const ownedByApi = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
-  });
+/** The build's file for a URL path, or null; nothing outside the build directory is ever named. */
+function fileFor(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const file = resolve(root, `.${decoded}`);
+  if (!file.startsWith(`${root}${sep}`)) return null;
+  try {
+    return statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Serves the built single-page app: its files by exact path, and index.html for any other
- * page a browser navigates to (so /proposals/… can be reloaded). Only files that existed at
- * boot are served — nothing outside the build can be reached — and the API's own paths
- * always pass through. Returns null when there is no build.
+ * page a browser navigates to (so /proposals/… can be reloaded). Files are looked up per
+ * request, so a rebuild is served without a restart; the API's own paths always pass
+ * through. Returns null when there is no build.
  */
 export function webAppHandler(distDir: string): WebAppHandler | null {
   const root = resolve(distDir);
   const index = join(root, 'index.html');
   if (!existsSync(index)) return null;
-  const files = new Map(filesUnder(root).map((file) => [`/${relative(root, file).split(sep).join('/')}`, file]));
 
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || ownedByApi(req.path)) return next();
-    const file = files.get(req.path);
+    const file = fileFor(root, req.path);
     if (file && file !== index) {
       // Hashed asset names change with their content, so browsers may keep them for good.
       if (req.path.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');

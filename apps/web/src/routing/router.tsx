@@ -30,10 +30,10 @@ export function RouterProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('popstate', update);
     };
   }, []);
-  // A new screen starts at the top and tells screen readers where they are.
+  // A new screen starts at the top (its heading takes focus as it appears: see Page).
   useEffect(() => {
+    // A block, not an expression: newer browsers return a promise from scrollTo, and an effect may only return its cleanup.
     window.scrollTo(0, 0);
-    document.querySelector<HTMLElement>('main h1')?.focus();
   }, [location.path]);
   return <LocationContext.Provider value={location}>{children}</LocationContext.Provider>;
 }

@@ -7,7 +7,7 @@ import { Page } from '../../ui/page.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { InterviewBadge, StageBadge } from '../../ui/stage-badge.js';
 import { useResource } from '../../ui/use-resource.js';
-import { CallPanel } from '../calls/call-panel.js';
+import { CallPanel, useIncomingCall, type IncomingCall } from '../calls/call-panel.js';
 import { InterviewResult } from '../interview/interview-result.js';
 import { Thread } from '../messages/thread.js';
 import { ClientOffer } from '../offers/client-offer.js';
@@ -21,6 +21,7 @@ import { ReviewActions } from './review-actions.js';
  */
 export function ClientProposalPage({ proposalId }: { proposalId: string }) {
   const proposal = useResource(() => api.proposals.get(proposalId), proposalId);
+  const incoming = useIncomingCall(proposalId);
   useLiveEvent(aboutProposal(proposalId), (event) => {
     if (!event.type.startsWith('message.') && event.type !== 'call.started') proposal.reload();
   });
@@ -28,7 +29,7 @@ export function ClientProposalPage({ proposalId }: { proposalId: string }) {
   return (
     <Page title="Proposal">
       <ResourceView resource={proposal} what="the proposal">
-        {(data) => <ProposalScreen proposal={data} reload={proposal.reload} />}
+        {(data) => <ProposalScreen proposal={data} reload={proposal.reload} incoming={incoming} />}
       </ResourceView>
     </Page>
   );
@@ -44,7 +45,7 @@ function useMarkViewed(proposal: Proposal | undefined, reload: () => void) {
   }, [proposal, reload]);
 }
 
-function ProposalScreen({ proposal, reload }: { proposal: Proposal; reload: () => void }) {
+function ProposalScreen({ proposal, reload, incoming }: { proposal: Proposal; reload: () => void; incoming: IncomingCall }) {
   const can = (action: Proposal['allowedActions'][number]) => proposal.allowedActions.includes(action);
   return (
     <>
@@ -70,7 +71,7 @@ function ProposalScreen({ proposal, reload }: { proposal: Proposal; reload: () =
       {proposal.interviewRequired && <InterviewResult proposalId={proposal.id} />}
       <ReviewActions proposal={proposal} onChanged={reload} />
       <Thread proposalId={proposal.id} canWrite={can('message')} emptyText="Write to the freelancer to start the conversation." />
-      {proposal.clientMessagedAt && can('message') && <CallPanel proposalId={proposal.id} />}
+      {proposal.clientMessagedAt && can('message') && <CallPanel proposalId={proposal.id} incoming={incoming} />}
       <ClientOffer proposal={proposal} onChanged={reload} />
     </>
   );

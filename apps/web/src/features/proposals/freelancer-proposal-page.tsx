@@ -6,7 +6,7 @@ import { ResourceView } from '../../ui/resource-view.js';
 import { InterviewBadge, StageBadge } from '../../ui/stage-badge.js';
 import { useResource } from '../../ui/use-resource.js';
 import { ReviewAndSubmit } from '../apply/review-submit.js';
-import { CallPanel } from '../calls/call-panel.js';
+import { CallPanel, useIncomingCall, type IncomingCall } from '../calls/call-panel.js';
 import { InterviewPanel } from '../interview/interview-panel.js';
 import { InterviewResult } from '../interview/interview-result.js';
 import { Thread } from '../messages/thread.js';
@@ -22,28 +22,29 @@ const WAITING_TEXT = { client: 'Waiting on the client', freelancer: 'Waiting on 
  */
 export function FreelancerProposalPage({ proposalId }: { proposalId: string }) {
   const proposal = useResource(() => api.proposals.get(proposalId), proposalId);
+  const incoming = useIncomingCall(proposalId);
   useLiveEvent(aboutProposal(proposalId), (event) => {
-    if (!event.type.startsWith('message.')) proposal.reload();
+    if (!event.type.startsWith('message.') && event.type !== 'call.started') proposal.reload();
   });
   return (
     <ResourceView resource={proposal} what="the proposal">
-      {(p) => <WithJob proposal={p} reload={proposal.reload} />}
+      {(p) => <WithJob proposal={p} reload={proposal.reload} incoming={incoming} />}
     </ResourceView>
   );
 }
 
-function WithJob({ proposal, reload }: { proposal: Proposal; reload: () => void }) {
+function WithJob({ proposal, reload, incoming }: { proposal: Proposal; reload: () => void; incoming: IncomingCall }) {
   const job = useResource(() => api.jobs.get(proposal.jobId), proposal.jobId);
   return (
     <Page title={job.data?.title ?? 'Proposal'}>
       <ResourceView resource={job} what="the job">
-        {(j) => <ProposalScreen proposal={proposal} job={j} reload={reload} />}
+        {(j) => <ProposalScreen proposal={proposal} job={j} reload={reload} incoming={incoming} />}
       </ResourceView>
     </Page>
   );
 }
 
-function ProposalScreen({ proposal, job, reload }: { proposal: Proposal; job: Job; reload: () => void }) {
+function ProposalScreen({ proposal, job, reload, incoming }: { proposal: Proposal; job: Job; reload: () => void; incoming: IncomingCall }) {
   const can = (action: Proposal['allowedActions'][number]) => proposal.allowedActions.includes(action);
   const interviewPending = proposal.interviewRequired && proposal.interview.status !== 'completed';
   const preSubmit = ['draft', 'interviewing', 'ready'].includes(proposal.stage);
@@ -68,7 +69,7 @@ function ProposalScreen({ proposal, job, reload }: { proposal: Proposal; job: Jo
       {!preSubmit && (
         <Thread proposalId={proposal.id} canWrite={threadOpen && can('message')} emptyText="The client opens the conversation; you can answer once they write." />
       )}
-      {!preSubmit && threadOpen && can('message') && <CallPanel proposalId={proposal.id} />}
+      {!preSubmit && threadOpen && can('message') && <CallPanel proposalId={proposal.id} incoming={incoming} />}
       {proposal.interview.status === 'completed' && !interviewPending && <InterviewResult proposalId={proposal.id} />}
       {can('withdraw') && <WithdrawProposal proposalId={proposal.id} onWithdrawn={reload} />}
     </>
