@@ -82,7 +82,7 @@ describe('fuzz: hostile input never breaks anything', () => {
     });
     Object.assign(ids, { jobs: job.id, proposals: proposalId, offers: offer.body.id, freelancers: freelancer.id });
     actors = [client, freelancer, ops as unknown as Actor];
-  });
+  }, 60_000);
   afterAll(() => stack?.close());
 
   /** Row counts of every table and the ledger balance, plus the number of workflows: what a rejected request must not change. */

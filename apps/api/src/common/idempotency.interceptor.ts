@@ -23,6 +23,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyRepository) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
     const request = ctx.switchToHttp().getRequest();
     const key: string | undefined = request.headers['idempotency-key'];
     if (key === undefined || !['POST', 'PATCH', 'PUT', 'DELETE'].includes(request.method)) return next.handle();

@@ -29,6 +29,7 @@ export class RateLimitGuard implements CanActivate {
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
     const request = ctx.switchToHttp().getRequest();
     if (!WRITE_METHODS.has(request.method)) return true;
     const isSignup = request.method === 'POST' && /^\/v1\/accounts\/?$/.test(request.path);
