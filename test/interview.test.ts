@@ -134,6 +134,15 @@ describe('instant interviews with the offline adapters', () => {
     expect(body.alignment[2].evidence).toEqual([]);
     expect(body.score).toBeCloseTo(3.3);
     expect(body.summary).toContain('No evidence for GraphQL');
+
+    // The freelancer is told through the outbox the API pushes over WebSockets; the client too
+    // when the proposal was already in front of them as the evaluation finished.
+    const told = await stack.orm.em
+      .fork()
+      .execute<{ recipient_id: string }[]>(`select recipient_id from events where type = 'interview.evaluated' and payload->>'proposalId' = ? order by recipient_id`, [proposalId]);
+    const recipients = told.map((row) => row.recipient_id);
+    expect(recipients).toContain(freelancer.id);
+    expect(recipients.every((id) => id === freelancer.id || id === client.id)).toBe(true);
   });
 
   it('the job\'s client sees the interview beside the submitted proposal with a badge, score and summary; nobody else does', async () => {
