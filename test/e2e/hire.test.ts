@@ -12,6 +12,7 @@ import { buildWebApp } from './support/web-build.js';
  */
 const SETUP = 120_000;
 const STORY = 150_000;
+const SHORT = 30_000;
 
 describe('the web app: a hire from job post to contract', () => {
   let stack: Stack;
@@ -176,6 +177,17 @@ describe('the web app: a hire from job post to contract', () => {
     STORY,
   );
 
+  it('shows loading failures with a way to retry, and unknown addresses as not found', async () => {
+    const page = await people.open();
+    await signUp(page, 'freelancer', 'Lost Freelancer');
+    await page.goto('/proposals/00000000-0000-4000-8000-000000000000');
+    await page.getByRole('alert').filter({ hasText: /not found/i }).waitFor();
+    await page.getByRole('button', { name: 'Try loading the proposal again' }).waitFor();
+    await page.goto('/client/jobs/new');
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(people.pageErrors).toEqual([]);
+  }, SHORT);
+
   it('serves the app for page loads at any path, never for the API, and the app still reaches the API', async () => {
     const page = await people.open();
     await page.goto('/client/jobs/new');
@@ -188,6 +200,6 @@ describe('the web app: a hire from job post to contract', () => {
     expect(health.headers.get('content-type')).toContain('application/json');
     const unknown = await fetch(`${stack.http.baseUrl}/no-such-page`, { headers: { accept: 'application/json' } });
     expect(unknown.status).toBe(404);
-  });
+  }, SHORT);
 });
 
