@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedAccount } from './support/accounts.js';
 import { apply, balance, BID, createAccount, createFreelancer, createJob, submit } from './support/factories.js';
 import { startStack, type Stack } from './support/harness.js';
-import { hireInProgress, makeOffer, stageOf } from './support/lifecycle.js';
+import { getProposal, hireInProgress, makeOffer, stageOf } from './support/lifecycle.js';
 
 const SLOW = 60_000;
 
@@ -109,6 +109,38 @@ describe('pre-contract moderation (MODERATION_MODE=reject, the default)', () => 
     expect(decline.status).toBe(422);
     expect(decline.body.error.details.findings).toEqual([expect.objectContaining({ field: 'reason', kind: 'email' })]);
     expect((await stack.http.post(`/v1/proposals/${proposalId}/decline`, owner.token, { reason: 'We chose another candidate' })).status).toBe(200);
+  }, SLOW);
+
+  it('screens offer terms, change requests and withdrawal reasons', async () => {
+    const { client, freelancer, proposalId } = await hireInProgress(stack);
+    const offer = await stack.http.post(`/v1/proposals/${proposalId}/offer`, client.token, {
+      terms: { type: 'fixed', amount: 500, description: 'Build it; we pay half in USDT outside the platform' },
+    });
+    expect(offer.status).toBe(422);
+    expect(offer.body.error.details.findings).toEqual([expect.objectContaining({ field: 'description', kind: 'off_platform_payment' })]);
+    const milestone = await stack.http.post(`/v1/proposals/${proposalId}/offer`, client.token, {
+      terms: { type: 'fixed', amount: 500, description: 'Build it', milestones: [{ description: 'Call me on +1 415 555 0134', amount: 500 }] },
+    });
+    expect(milestone.status).toBe(422);
+    expect(milestone.body.error.details.findings).toEqual([expect.objectContaining({ field: 'milestones.0.description', kind: 'phone' })]);
+    const untouched = await getProposal(stack, client, proposalId);
+    expect(untouched.stage).toBe('submitted');
+    expect(untouched.offer).toBeUndefined();
+
+    const made = await makeOffer(stack, client, proposalId);
+    const changes = await stack.http.post(`/v1/offers/${made.id}/request-changes`, freelancer.token, {
+      terms: { type: 'fixed', amount: 700, description: 'Build it' },
+      message: 'Ping me on telegram @ada_dev to discuss',
+    });
+    expect(changes.status).toBe(422);
+    expect(changes.body.error.details.findings).toContainEqual(expect.objectContaining({ field: 'message', kind: 'messenger' }));
+    expect(changes.body.error.details.findings.every((f: { field: string }) => f.field === 'message')).toBe(true);
+
+    const { freelancer: other, proposalId: another } = await hireInProgress(stack);
+    const withdraw = await stack.http.post(`/v1/proposals/${another}/withdraw`, other.token, { reason: 'Found work elsewhere, write to ada@example.com' });
+    expect(withdraw.status).toBe(422);
+    expect(withdraw.body.error.details.findings).toEqual([expect.objectContaining({ field: 'reason', kind: 'email' })]);
+    expect((await stack.http.post(`/v1/proposals/${another}/withdraw`, other.token, { reason: 'Found work elsewhere' })).status).toBe(200);
   }, SLOW);
 });
 

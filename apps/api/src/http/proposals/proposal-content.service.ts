@@ -15,7 +15,7 @@ interface Content {
 
 /**
  * Proposal actions that carry text for the other party: the cover letter, notes and
- * attachments (on submit and edit) and the client's decline reason. Each is screened before
+ * attachments (on submit and edit), the freelancer's withdrawal reason and the client's decline reason. Each is screened before
  * it reaches the workflow, so refused text is never stored and never charges Connects.
  */
 @Injectable()
@@ -36,6 +36,13 @@ export class ProposalContentService {
     const { content, screened } = this.screenContent(body);
     const result = await this.proposals.actAndPresent(auth, id, 'freelancer', msg.editUpdate, [{ ...body, ...content }], key);
     await this.moderator.flag({ type: 'proposal', id, proposalId: id }, screened, excerptOf(body));
+    return result;
+  }
+
+  async withdraw(auth: AuthContext, id: string, body: Reason, key?: string) {
+    const screened = this.moderator.screen('this withdrawal reason', { reason: body.reason }, { contractStarted: false });
+    const result = await this.proposals.actAndPresent(auth, id, 'freelancer', msg.withdrawUpdate, [{ reason: screened.fields.reason! }], key);
+    await this.moderator.flag({ type: 'proposal', id, proposalId: id }, screened, body.reason);
     return result;
   }
 

@@ -67,7 +67,7 @@ export class ProposalsController {
   @Roles('freelancer')
   @ApiOperation({ summary: 'Withdraw until an offer arrives (no refund)' })
   withdraw(@Auth() auth: AuthContext, @IdParam() id: string, @Body({ schema: ReasonSchema }) body: Reason, @IdempotencyKey() key?: string) {
-    return this.proposals.actAndPresent(auth, id, 'freelancer', msg.withdrawUpdate, [body], key);
+    return this.content.withdraw(auth, id, body, key);
   }
 
   @Post(':id/view')
