@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { LiveEventsProvider } from './realtime/live-events.js';
 import { match, navigate, useLocation } from './routing/router.js';
 import { useSession } from './session/session-context.js';
@@ -40,10 +40,7 @@ const HOME = { freelancer: '/jobs', client: '/client/jobs' } as const;
 function Screen({ session }: { session: Session }) {
   const { path } = useLocation();
   const routes = session.role === 'freelancer' ? FREELANCER_ROUTES : CLIENT_ROUTES;
-  if (path === '/') {
-    queueMicrotask(() => navigate(HOME[session.role], { replace: true }));
-    return null;
-  }
+  if (path === '/') return <Redirect to={HOME[session.role]} />;
   for (const [pattern, render] of routes) {
     const params = match(pattern, path);
     if (params) return <>{render(params)}</>;
@@ -53,6 +50,14 @@ function Screen({ session }: { session: Session }) {
       <p>There is nothing at this address for a {session.role} account.</p>
     </Page>
   );
+}
+
+/** Moves to another address once shown, replacing this one in the history. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => {
+    navigate(to, { replace: true });
+  }, [to]);
+  return null;
 }
 
 export function App() {
