@@ -2,18 +2,19 @@ import * as api from '../../api/endpoints.js';
 import type { ProposalRow } from '../../api/contract.js';
 import { Link } from '../../routing/router.js';
 import { InterviewBadge, StageBadge, formatDate } from '../../ui/stage-badge.js';
-import { useRecheckWhile } from '../../ui/use-recheck.js';
+import { aboutProposal, useLiveEvent } from '../../realtime/live-events.js';
 import { useResource } from '../../ui/use-resource.js';
 import { FreelancerName } from '../shell/names.js';
 
 /**
  * One proposal in the client's list. The list rows carry the badge; the score and summary
- * come with the proposal itself, read per row (and again when the row changes).
+ * come with the proposal itself, read per row, and again when the row changes or its
+ * interview is evaluated.
  */
 export function ProposalRowCard({ row }: { row: ProposalRow }) {
   const detail = useResource(() => api.proposals.get(row.id), `${row.id}:${row.stage}:${row.lastTransitionAt}`);
   const result = detail.data?.interviewResult;
-  useRecheckWhile(Boolean(result?.included && result.score === null && result.status !== 'failed'), detail.reload);
+  useLiveEvent(aboutProposal(row.id), (event) => event.type === 'interview.evaluated' && detail.reload());
   return (
     <article aria-label="Proposal">
       <h3>

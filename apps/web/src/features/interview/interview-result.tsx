@@ -2,7 +2,6 @@ import * as api from '../../api/endpoints.js';
 import { useLiveEvent, aboutProposal } from '../../realtime/live-events.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { formatDate } from '../../ui/stage-badge.js';
-import { useRecheckWhile } from '../../ui/use-recheck.js';
 import { useResource } from '../../ui/use-resource.js';
 import { Evaluation } from './evaluation.js';
 import { Recording } from './recording.js';
@@ -14,8 +13,6 @@ export function InterviewResult({ proposalId }: { proposalId: string }) {
   useLiveEvent(aboutProposal(proposalId), (event) => {
     if (event.type === 'interview.evaluated' || event.type === 'proposal.updated') interview.reload();
   });
-  // Not every viewer is pushed an event when the evaluation lands, so a pending one is looked at again.
-  useRecheckWhile(interview.data !== undefined && ['completed', 'evaluating'].includes(interview.data.status), interview.reload);
   return (
     <section className="card" aria-labelledby="interview-result-title">
       <h2 id="interview-result-title">Instant interview</h2>
