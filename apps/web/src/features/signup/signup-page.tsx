@@ -79,8 +79,15 @@ function TokenForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const session = sessionFromToken(token);
-    if (session) signIn(session);
-    else setProblem('This is not a hireflow client or freelancer token.');
+    if (!session) return setProblem('This is not a hireflow client or freelancer token.');
+    signIn(session);
+    // A freelancer's public profile carries their name; clients have none to read.
+    if (session.role === 'freelancer') {
+      api.freelancers.profile(session.accountId).then(
+        (profile) => signIn({ ...session, displayName: profile.displayName }),
+        () => undefined,
+      );
+    }
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="token-title">
