@@ -133,9 +133,13 @@ describe('interview evaluation through an OpenAI-compatible server', () => {
     // The gate opened on completion: a failed evaluation does not hold the proposal up.
     expect((await submit(stack, freelancer, proposalId)).status).toBe(200);
 
-    const handle = stack.temporal.workflow.getHandle(workflowId);
-    const retried = await handle.executeUpdate(retryEvaluationUpdate);
-    expect(['evaluating', 'evaluated']).toContain(retried.status);
+    // Ops see it among the stuck hires, with the reason, and retry it once the cause is fixed.
+    const stuck = await stack.http.get('/v1/ops/stuck', ops.token);
+    expect(stuck.body.items).toContainEqual(expect.objectContaining({ workflowId, reason: 'evaluation_failed', kind: 'interview' }));
+    const retryPath = `/v1/ops/proposals/${proposalId}/retry-evaluation`;
+    const retried = await stack.http.post(retryPath, ops.token);
+    expect(retried.status).toBe(200);
+    expect(['evaluating', 'evaluated']).toContain(retried.body.status);
     const { body } = await eventually(
       () => getInterview(stack, freelancer, proposalId),
       (res) => res.body.status === 'evaluated',
@@ -145,7 +149,17 @@ describe('interview evaluation through an OpenAI-compatible server', () => {
     expect(fake.requests.length - seen).toBe(2);
 
     // Evaluated and with nothing left to wait for, the interview has finished: nothing to retry.
-    await expect(handle.executeUpdate(retryEvaluationUpdate)).rejects.toThrow();
+    await expect(stack.temporal.workflow.getHandle(workflowId).executeUpdate(retryEvaluationUpdate)).rejects.toThrow();
+    expect((await stack.http.post(retryPath, ops.token)).status).toBeGreaterThanOrEqual(400);
     expect(fake.requests.length - seen).toBe(2);
+
+    // Every ops action is on record, refused ones too.
+    const audit = await stack.orm.em
+      .fork()
+      .execute<{ action: string; outcome: string }[]>(`select action, outcome from ops_audit where target_id = ? order by id`, [proposalId]);
+    expect(audit).toEqual([
+      { action: 'retry-evaluation', outcome: 'succeeded' },
+      { action: 'retry-evaluation', outcome: 'refused' },
+    ]);
   });
 });

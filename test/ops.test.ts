@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from './support/harness.js';
 import { seedAccount } from './support/accounts.js';
-import { apply, createAccount, createFreelancer, createJob, submit } from './support/factories.js';
+import { apply, balance, createAccount, createFreelancer, createJob, submit } from './support/factories.js';
 import { eventually } from './support/http.js';
 
 describe('operations: stuck hires', () => {
@@ -41,5 +41,34 @@ describe('operations: stuck hires', () => {
     const client = await createAccount(stack, 'client');
     expect((await stack.http.get('/v1/ops/stuck', client.token)).status).toBe(403);
     expect((await stack.http.get('/v1/ops/stuck')).status).toBe(401);
+  });
+
+  it('ops cancel a proposal through its workflow: closed, refunded once, and audited; a second cancel is refused and audited', async () => {
+    const ops = await seedAccount(stack, 'ops');
+    const client = await createAccount(stack, 'client');
+    const freelancer = await createFreelancer(stack, 10);
+    const job = await createJob(stack, client, { connectsCost: 3 });
+    const proposalId = await apply(stack, freelancer, job.id);
+    await submit(stack, freelancer, proposalId);
+    expect(await balance(stack, freelancer)).toBe(7);
+
+    expect((await stack.http.post(`/v1/ops/proposals/${proposalId}/cancel`, client.token, { reason: 'x' })).status).toBe(403);
+    const cancelled = await stack.http.post(`/v1/ops/proposals/${proposalId}/cancel`, ops.token, { reason: 'client account closed for fraud' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ stage: 'closed', closedReason: 'ops', connectsRefunded: 3 });
+    expect(await balance(stack, freelancer)).toBe(10);
+
+    const again = await stack.http.post(`/v1/ops/proposals/${proposalId}/cancel`, ops.token, { reason: 'again' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('closed');
+    expect(await balance(stack, freelancer)).toBe(10);
+
+    const audit = await stack.orm.em
+      .fork()
+      .execute(`select ops_account_id, action, outcome, status, reason from ops_audit where target_id = ? order by id`, [proposalId]);
+    expect(audit).toEqual([
+      { ops_account_id: ops.id, action: 'cancel', outcome: 'succeeded', status: 200, reason: 'client account closed for fraud' },
+      { ops_account_id: ops.id, action: 'cancel', outcome: 'refused', status: 409, reason: 'again' },
+    ]);
   });
 });

@@ -44,6 +44,8 @@ export const jobClosedSignal = defineSignal<[{ reason: JobCloseReason }]>('propo
  * the proposal ignore an earlier attempt that finishes after ops granted a retake.
  */
 export const interviewCompletedSignal = defineSignal<[{ completedAt: string; attempt?: number }]>('proposal.interviewCompleted');
+/** Ops cancel a proposal that cannot move on; anything charged is refunded. */
+export const opsCancelUpdate = defineUpdate<ProposalView, [{ reason: string }]>('proposal.opsCancel');
 /** Ops grant one interview retake before submission. */
 export const grantRetakeUpdate = defineUpdate<ProposalView>('proposal.grantRetake');
 

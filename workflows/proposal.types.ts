@@ -17,6 +17,8 @@ export type ProposalStage =
 export type WaitingOn = 'client' | 'freelancer' | 'system' | 'none';
 export type Party = 'client' | 'freelancer';
 export type JobCloseReason = 'filled' | 'cancelled' | 'expired';
+/** Why a proposal closed: its job closed, or operations cancelled it. */
+export type ProposalCloseReason = JobCloseReason | 'ops';
 
 export interface Bid {
   type: 'hourly' | 'fixed';
@@ -121,7 +123,7 @@ export interface ProposalState {
   connectsRefunded: number;
   declineReason?: string;
   withdrawReason?: string;
-  closedReason?: JobCloseReason;
+  closedReason?: ProposalCloseReason;
   offer?: Offer;
   contractId?: string;
   createdAt: string;

@@ -44,7 +44,7 @@ export function describeProposal(s: ProposalState, timers: ProposalTimers): stri
     case 'withdrawn':
       return `Withdrawn by the freelancer on ${since}: ${s.withdrawReason ?? ''}`;
     case 'closed':
-      return `Closed on ${since} because the job was ${s.closedReason ?? 'closed'}${s.connectsRefunded ? `; ${s.connectsRefunded} Connects refunded` : ''}`;
+      return `Closed on ${since} ${s.closedReason === 'ops' ? 'by operations' : `because the job was ${s.closedReason ?? 'closed'}`}${s.connectsRefunded ? `; ${s.connectsRefunded} Connects refunded` : ''}`;
     case 'abandoned':
       return `Abandoned on ${since}: never submitted, nothing charged`;
   }

@@ -32,6 +32,7 @@ import {
 import { describeProposal, proposalSearchAttributes } from './proposal.visibility.js';
 import type {
   JobCloseReason,
+  ProposalCloseReason,
   ProposalAction,
   ProposalInput,
   ProposalOutcome,
@@ -167,15 +168,15 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   };
 
   /**
-   * Closing because the job closed. Only a cancelled job refunds; declines and withdrawals never
-   * reach here. The refund lands before the stage moves, so "closed" always shows the refund; the
+   * Closing because the job closed, or because ops cancelled the proposal. Only a cancelled job
+   * (or ops) refunds; declines and withdrawals never reach here. The refund lands before the stage moves, so "closed" always shows the refund; the
    * pending close refuses every action meanwhile, and a second caller waits for the first.
    */
   let closingForJob: Promise<void> | undefined;
-  const closeForJob = (reason: JobCloseReason) => {
+  const closeForJob = (reason: ProposalCloseReason) => {
     closingForJob ??= (async () => {
       if (isTerminal(s.stage)) return;
-      if (reason === 'cancelled' && s.connectsCharged > s.connectsRefunded) {
+      if ((reason === 'cancelled' || reason === 'ops') && s.connectsCharged > s.connectsRefunded) {
         const { refunded } = await refundConnects(chargeInput());
         s.connectsRefunded = refunded;
       }
@@ -247,6 +248,21 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     touch(s.stage === 'interviewing' ? 'ready' : undefined);
     await persist();
   });
+
+  onUpdate(
+    msg.opsCancelUpdate,
+    async ({ reason }) => {
+      notice(s.clientId, 'proposal.cancelled_by_ops', { reason });
+      await closeForJob('ops');
+      await persist();
+      return view();
+    },
+    (_request: { reason: string }) => {
+      if (isTerminal(s.stage) || closingForJob) {
+        throw ApplicationFailure.create({ type: 'wrong_state', message: `cannot cancel: the proposal is ${s.stage}`, details: [{ stage: s.stage }] });
+      }
+    },
+  );
 
   onUpdate(
     msg.grantRetakeUpdate,

@@ -12,6 +12,10 @@ import { CoreModule } from './core/core.module.js';
 import { loggingOptions } from './core/logging.js';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './core/metrics.js';
 import { OpsController } from './http/ops/ops.controller.js';
+import { OpsProposalsController } from './http/ops/ops-proposals.controller.js';
+import { OpsProposalsService } from './http/ops/ops-proposals.service.js';
+import { OpsAuditRepository } from '../../../libs/db/repositories/ops-audit.repository.js';
+import { AuditInterceptor } from './common/audit.interceptor.js';
 import { HttpTracingMiddleware } from './core/tracing.middleware.js';
 import { AccountsController } from './http/accounts/accounts.controller.js';
 import { AccountsService } from './http/accounts/accounts.service.js';
@@ -52,7 +56,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), LoggerModule.forRoot(loggingOptions(config))],
-      controllers: [MetricsController, OpsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController, InterviewsController, InterviewOpsController, TwilioWebhooksController, MessagesController, CallsController, FlagsController],
+      controllers: [MetricsController, OpsController, OpsProposalsController, AccountsController, ConnectsController, JobsController, ProposalsController, OffersController, HealthController, JobInvitationsController, InvitationsController, FreelancersController, InterviewsController, InterviewOpsController, TwilioWebhooksController, MessagesController, CallsController, FlagsController],
       providers: [
         MetricsRegistry,
         TokenService,
@@ -73,6 +77,9 @@ export class AppModule implements NestModule {
         FlagsService,
         OutboxListener,
         RealtimeGateway,
+        OpsProposalsService,
+        AuditInterceptor,
+        { provide: OpsAuditRepository, useFactory: (orm: MikroORM) => new OpsAuditRepository(orm), inject: [MikroORM] },
         { provide: IdempotencyRepository, useFactory: (orm: MikroORM) => new IdempotencyRepository(orm), inject: [MikroORM] },
         // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },

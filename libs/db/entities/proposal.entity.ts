@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { Attachment, Bid, JobCloseReason, ProposalStage, WaitingOn } from '../../../workflows/proposal.types.js';
+import type { Attachment, Bid, ProposalCloseReason, ProposalStage, WaitingOn } from '../../../workflows/proposal.types.js';
 
 /**
  * Read model of a proposal. The workflow is the source of truth; this row is written
@@ -31,7 +31,7 @@ const ProposalSchema = defineEntity({
     connectsRefunded: p.integer().default(0),
     declineReason: p.text().nullable(),
     withdrawReason: p.text().nullable(),
-    closedReason: p.string().$type<JobCloseReason>().nullable(),
+    closedReason: p.string().$type<ProposalCloseReason>().nullable(),
     offerId: p.uuid().nullable(),
     contractId: p.uuid().nullable(),
     submittedAt: p.datetime().nullable(),
