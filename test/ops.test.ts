@@ -71,4 +71,24 @@ describe('operations: stuck hires', () => {
       { ops_account_id: ops.id, action: 'cancel', outcome: 'refused', status: 409, reason: 'again' },
     ]);
   });
+
+  it('every proposal explains itself in the Temporal UI: a summary, and current details that follow the stage', async () => {
+    const client = await createAccount(stack, 'client');
+    const freelancer = await createFreelancer(stack, 5, 'Grace Hopper');
+    const job = await createJob(stack, client, { connectsCost: 1, title: 'Compiler dashboard' });
+    const proposalId = await apply(stack, freelancer, job.id);
+    const { body } = await submit(stack, freelancer, proposalId);
+    const handle = stack.temporal.workflow.getHandle(body.workflowId);
+    // What the Temporal UI shows as the workflow's current details.
+    const details = async () => (await handle.query<{ currentDetails: string }>('__temporal_workflow_metadata')).currentDetails;
+
+    expect(await (await handle.describe()).staticSummary()).toBe('Proposal: Grace Hopper → Compiler dashboard');
+    expect(await details()).toMatch(/^Waiting on client to review the proposal since \d{4}-\d{2}-\d{2}$/);
+
+    const offer = await stack.http.post(`/v1/proposals/${proposalId}/offer`, client.token, { terms: { type: 'fixed', amount: 300, description: 'As proposed' } });
+    expect(offer.status).toBe(201);
+    expect(await details()).toBe(
+      `Waiting on freelancer to answer the offer since ${offer.body.sentAt.slice(0, 10)}; offer expires ${offer.body.expiresAt.slice(0, 10)}`,
+    );
+  });
 });
