@@ -61,6 +61,8 @@ export interface ProposalTimers {
   editWindowMs: number;
   reminderAfterMs: number;
   offerExpiresAfterMs: number;
+  /** Attempts of a ledger activity before the hire is flagged as having a failing activity (it keeps retrying). */
+  activityAttemptsBeforeFlag?: number;
 }
 
 export interface ProposalInput {

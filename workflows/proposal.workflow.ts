@@ -19,6 +19,7 @@ import type { Notice } from '../activities/notify.activities.js';
 import { interviewWorkflowId, jobWorkflowId } from './ids.js';
 import { interviewWorkflow } from './interview.workflow.js';
 import * as msg from './messages.js';
+import { withVisibleRetries } from './visible-retries.js';
 import {
   allowedActions,
   editWindowEndsAt,
@@ -41,11 +42,15 @@ import type {
   ProposalView,
 } from './proposal.types.js';
 
-// Ledger movements are regular activities: a stuck charge or refund shows as a pending activity in the UI.
-const { chargeConnects, refundConnects } = proxyActivities<HireflowActivities>({
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
-});
+/**
+ * Ledger movements are regular activities: a stuck charge or refund shows as a pending activity
+ * in the UI, and after a few attempts as a flagged, stuck hire (see withVisibleRetries).
+ */
+const ledgerActivities = (attempts: number) =>
+  proxyActivities<HireflowActivities>({
+    startToCloseTimeout: '30s',
+    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: attempts },
+  });
 // Idempotent writes to our own tables are local activities: one marker in history instead of three events and a task.
 const { recordProposal, startContract } = proxyLocalActivities<HireflowActivities>({
   startToCloseTimeout: '15s',
@@ -92,6 +97,7 @@ function rethrowCause(error: unknown): never {
 export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOutcome> {
   const { workflowId } = workflowInfo();
   const { timers } = input;
+  const { chargeConnects, refundConnects } = ledgerActivities(timers.activityAttemptsBeforeFlag ?? 5);
   const s = input.resume ?? initialState(input);
   let recordedVersion = 0;
   /** An action that awaits a side effect before it changes the stage; everything else waits for it. */
@@ -177,7 +183,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     closingForJob ??= (async () => {
       if (isTerminal(s.stage)) return;
       if ((reason === 'cancelled' || reason === 'ops') && s.connectsCharged > s.connectsRefunded) {
-        const { refunded } = await refundConnects(chargeInput());
+        const { refunded } = await withVisibleRetries('the Connects refund', () => refundConnects(chargeInput()));
         s.connectsRefunded = refunded;
       }
       s.closedReason = reason;
@@ -293,7 +299,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       try {
         const cost = s.invited ? 0 : input.connectsCost;
         if (cost > 0) {
-          const { charged } = await chargeConnects({ ...chargeInput(), amount: cost }).catch(rethrowCause);
+          const { charged } = await withVisibleRetries('the Connects charge', () =>
+            chargeConnects({ ...chargeInput(), amount: cost }),
+          ).catch(rethrowCause);
           s.connectsCharged = charged;
         }
         s.bid = submission.bid;
