@@ -14,11 +14,15 @@ export interface DevServerOptions {
   namespace?: string;
   headless?: boolean;
   readyTimeoutMs?: number;
+  /** Serves the server's own Prometheus metrics (requests by operation) on this port. */
+  metricsPort?: number;
 }
 
 export interface DevServer {
   address: string;
   uiUrl?: string;
+  /** The server's process, when it runs as a child of this one. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -67,6 +71,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     ...devServerSearchAttributeFlags(),
     ...(options.headless ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
+    ...(options.metricsPort ? ['--metrics-port', String(options.metricsPort)] : []),
   ];
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -83,6 +88,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return {
     address,
     uiUrl: options.headless ? undefined : `http://127.0.0.1:${options.uiPort}`,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -107,6 +113,7 @@ async function startDownloadedDevServer(options: DevServerOptions, namespace: st
       namespace,
       dbFilename: options.dbFile,
       searchAttributes: [...ALL_SEARCH_ATTRIBUTE_KEYS],
+      ...(options.metricsPort ? { extraArgs: ['--metrics-port', String(options.metricsPort)] } : {}),
     },
   });
   return {

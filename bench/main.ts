@@ -1,0 +1,74 @@
+import { loadBenchConfig } from './config.js';
+import { costBench } from './cost.bench.js';
+import { lifecycleBench } from './lifecycle.bench.js';
+import { scaleBench } from './scale.bench.js';
+import { threadBench } from './thread.bench.js';
+import { contextOf } from './support/context.js';
+import { DatabaseServer } from './support/database.js';
+import { loadAverage, machineInfo } from './support/machine.js';
+import { log, writeResult } from './support/report.js';
+
+/**
+ * `npm run bench` runs every benchmark; `npm run bench:<name>` one of them. Each prints its
+ * tables and writes its JSON under bench/results/ (git-ignored).
+ */
+const BENCHMARKS = {
+  lifecycle: lifecycleBench,
+  cost: costBench,
+  scale: scaleBench,
+  thread: threadBench,
+} as const;
+type Name = keyof typeof BENCHMARKS;
+
+async function main() {
+  const requested = process.argv[2] ?? 'all';
+  const names: Name[] = requested === 'all' ? (Object.keys(BENCHMARKS) as Name[]) : [requested as Name];
+  if (!names.every((name) => name in BENCHMARKS)) {
+    console.error(`unknown benchmark "${requested}"; one of: all, ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  const config = loadBenchConfig();
+  const startedAt = new Date();
+  const loadBefore = loadAverage();
+  log(`load average before: ${loadBefore.join(' ')}${loadBefore[0]! >= 0.5 ? ' (the machine is not quiet: figures will be lower than it can do)' : ''}`);
+  const database = await DatabaseServer.start(config.databaseUrl);
+  const stopOnSignal = () => {
+    void database.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  try {
+    const machine = await machineInfo({ temporalCli: config.temporal.cliPath, databaseUrl: database.url });
+    const ctx = contextOf(config, database);
+    const results: Record<string, unknown> = {};
+    for (const name of names) {
+      const started = performance.now();
+      results[name] = await BENCHMARKS[name](ctx);
+      const seconds = Math.round((performance.now() - started) / 1000);
+      log(`${name}: done in ${seconds} s`);
+    }
+    const envelope = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      command: `npm run ${requested === 'all' ? 'bench' : `bench:${requested}`}`,
+      loadAverage: { before: loadBefore, after: loadAverage() },
+      machine,
+      database: database.kind,
+      settings: { lifecycle: config.lifecycle, cost: config.cost, scale: config.scale, thread: config.thread },
+      results,
+    };
+    const file = writeResult(config.resultsDir, requested, envelope);
+    log(`results written to ${file} (load average after: ${envelope.loadAverage.after.join(' ')}; ${envelope.wallSeconds} s in all)`);
+  } finally {
+    await database.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
