@@ -5,6 +5,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
+  // Integration tests start real servers; on a loaded 2-core machine a hook can take well over 5 s.
+  testTimeout: 60_000,
 };
 
 export default {
