@@ -20,6 +20,17 @@ export class AccountsRepository {
     return account;
   }
 
+  /** Creates the account with this id unless it exists (accounts from an identity provider). */
+  async ensure(input: { id: string; role: AccountRole; displayName: string }): Promise<void> {
+    await this.orm.em
+      .fork()
+      .execute(`insert into accounts (id, role, display_name, skills) values (?, ?, ?, '[]') on conflict (id) do nothing`, [
+        input.id,
+        input.role,
+        input.displayName,
+      ]);
+  }
+
   async get(id: string): Promise<Account> {
     const account = await this.orm.em.fork().findOne(Account, { id });
     if (!account) throw new NotFoundError('account', id);

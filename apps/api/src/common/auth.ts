@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { v5 as uuidv5 } from 'uuid';
+import { AccountsRepository } from '../../../../libs/db/repositories/accounts.repository.js';
 import type { AppConfig } from '../../../../libs/config/config.js';
 import type { AccountRole } from '../../../../libs/db/entities/account.entity.js';
 import { ForbiddenError, UnauthorizedError } from '../../../../libs/domain/errors.js';
@@ -19,6 +21,8 @@ export interface AuthContext {
 }
 
 const PUBLIC = 'hireflow:public';
+/** Namespace of the account ids derived from an identity provider's subjects. */
+const OIDC_ACCOUNT_NAMESPACE = '4a1c7a52-7d8e-4f0e-9b7e-2f3a51d0c9e1';
 const ROLES = 'hireflow:roles';
 
 /** The route needs no token (account creation in local mode, health, signed webhooks). */
@@ -50,17 +54,20 @@ export class TokenService {
       .sign(this.secret);
   }
 
-  async verify(token: string): Promise<AuthContext> {
+  async verify(token: string): Promise<AuthContext & { displayName?: string }> {
     try {
-      const { payload } =
-        this.jwks && this.config.auth.oidc
-          ? await jwtVerify(token, this.jwks, { issuer: this.config.auth.oidc.issuer, audience: this.config.auth.oidc.audience })
-          : await jwtVerify(token, this.secret, { issuer: 'hireflow', algorithms: ['HS256'] });
+      const oidc = this.jwks && this.config.auth.oidc;
+      const { payload } = oidc
+        ? await jwtVerify(token, this.jwks!, { issuer: this.config.auth.oidc!.issuer, audience: this.config.auth.oidc!.audience })
+        : await jwtVerify(token, this.secret, { issuer: 'hireflow', algorithms: ['HS256'] });
       const role = payload.role;
       if (typeof payload.sub !== 'string' || (role !== 'client' && role !== 'freelancer' && role !== 'ops')) {
         throw new UnauthorizedError('the token has no subject or role');
       }
-      return { accountId: payload.sub, role };
+      if (!oidc) return { accountId: payload.sub, role };
+      // The identity provider's subject maps to a stable account id of our own.
+      const displayName = typeof payload.name === 'string' && payload.name.trim() ? payload.name.trim().slice(0, 120) : payload.sub;
+      return { accountId: uuidv5(`${this.config.auth.oidc!.issuer}#${payload.sub}`, OIDC_ACCOUNT_NAMESPACE), role, displayName };
     } catch (error) {
       if (error instanceof UnauthorizedError) throw error;
       throw new UnauthorizedError('the bearer token is invalid or expired');
@@ -70,9 +77,13 @@ export class TokenService {
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Accounts known to exist, so a signed-in user's account is written once, not per request. */
+  private readonly provisioned = new Set<string>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accounts: AccountsRepository,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -84,7 +95,12 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     if (!match) throw new UnauthorizedError();
-    const auth = await this.tokens.verify(match[1]!);
+    const { displayName, ...auth } = await this.tokens.verify(match[1]!);
+    if (displayName !== undefined && !this.provisioned.has(auth.accountId)) {
+      // Behind an identity provider there is no sign-up: the first request creates the account.
+      await this.accounts.ensure({ id: auth.accountId, role: auth.role, displayName });
+      this.provisioned.add(auth.accountId);
+    }
     request.auth = auth;
     const roles = this.reflector.getAllAndOverride<AccountRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(auth.role)) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../../../../libs/config/config.js';
 import { AccountsRepository, ConnectsLedgerRepository } from '../../../../../libs/db/repositories/index.js';
+import { ForbiddenError } from '../../../../../libs/domain/errors.js';
 import { TokenService } from '../../common/auth.js';
 import { APP_CONFIG } from '../../core/tokens.js';
 import type { CreateAccount } from './accounts.schemas.js';
@@ -15,6 +16,9 @@ export class AccountsService {
   ) {}
 
   async create(input: CreateAccount) {
+    if (this.config.auth.mode === 'oidc') {
+      throw new ForbiddenError('accounts come from the identity provider: sign in there and call the API with its token');
+    }
     const account = await this.accounts.create(input);
     if (account.role === 'freelancer' && this.config.connects.signupGrant > 0) {
       await this.ledger.credit('grant', {
