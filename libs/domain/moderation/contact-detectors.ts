@@ -1,4 +1,6 @@
-import { findNumbers, type CountryCode } from 'libphonenumber-js/max';
+import { findNumbers, type CountryCode } from 'libphonenumber-js/core';
+// The full metadata as a JS module: the same data as `libphonenumber-js/max`, loadable by every ESM loader.
+import metadata from 'libphonenumber-js/metadata.max';
 import { alternation, spansOf } from './patterns.js';
 import type { Span } from './types.js';
 
@@ -49,7 +51,7 @@ const DIGIT_RUN = new RegExp(
 
 function validNumbersIn(text: string): { start: number; end: number }[] {
   return DEFAULT_COUNTRIES.flatMap((defaultCountry) =>
-    findNumbers(text, { defaultCountry, v2: true }).map((n) => ({ start: n.startsAt, end: n.endsAt })),
+    findNumbers(text, { defaultCountry, v2: true }, metadata).map((n) => ({ start: n.startsAt, end: n.endsAt })),
   );
 }
 
