@@ -1,8 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { LoggerModule } from 'nestjs-pino';
-import { IdempotencyRepository } from '../../../libs/db/repositories/idempotency.repository.js';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { AuthGuard, TokenService } from './common/auth.js';
 import { ErrorFilter } from './common/error.filter.js';
@@ -14,7 +12,6 @@ import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './cor
 import { OpsController } from './http/ops/ops.controller.js';
 import { OpsProposalsController } from './http/ops/ops-proposals.controller.js';
 import { OpsProposalsService } from './http/ops/ops-proposals.service.js';
-import { OpsAuditRepository } from '../../../libs/db/repositories/ops-audit.repository.js';
 import { AuditInterceptor } from './common/audit.interceptor.js';
 import { HttpTracingMiddleware } from './core/tracing.middleware.js';
 import { AccountsController } from './http/accounts/accounts.controller.js';
@@ -79,8 +76,6 @@ export class AppModule implements NestModule {
         RealtimeGateway,
         OpsProposalsService,
         AuditInterceptor,
-        { provide: OpsAuditRepository, useFactory: (orm: MikroORM) => new OpsAuditRepository(orm), inject: [MikroORM] },
-        { provide: IdempotencyRepository, useFactory: (orm: MikroORM) => new IdempotencyRepository(orm), inject: [MikroORM] },
         // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,18 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { createActivities, type HireflowActivities } from '../../../activities/index.js';
-import {
-  AccountsRepository,
-  ConnectsLedgerRepository,
-  ContractsRepository,
-  EventsRepository,
-  InterviewsRepository,
-  InvitationsRepository,
-  JobsRepository,
-  MessagesRepository,
-  ModerationFlagsRepository,
-  ProposalsRepository,
-} from '../../../libs/db/repositories/index.js';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ModuleRef } from '@nestjs/core';
+import { createRepositories } from '../../../libs/db/repositories/index.js';
 import type { AppConfig } from '../../../libs/config/config.js';
 import type { InterviewEvaluator } from '../../../libs/ports/evaluator.port.js';
 import type { VideoProvider } from '../../../libs/ports/video.port.js';
@@ -23,25 +14,17 @@ import { APP_CONFIG, INTERVIEW_EVALUATOR, TEMPORAL_CLIENT, VIDEO_PROVIDER } from
 export class ActivitiesFactory {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly accounts: AccountsRepository,
-    private readonly ledger: ConnectsLedgerRepository,
-    private readonly jobs: JobsRepository,
-    private readonly proposals: ProposalsRepository,
-    private readonly contracts: ContractsRepository,
-    private readonly events: EventsRepository,
-    private readonly invitations: InvitationsRepository,
-    private readonly interviews: InterviewsRepository,
-    private readonly messages: MessagesRepository,
-    private readonly moderationFlags: ModerationFlagsRepository,
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(VIDEO_PROVIDER) private readonly video: VideoProvider,
     @Inject(INTERVIEW_EVALUATOR) private readonly evaluator: InterviewEvaluator,
   ) {}
 
   create(): HireflowActivities {
-    const { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews, messages, moderationFlags, temporal, video, evaluator } = this;
+    const { temporal, video, evaluator } = this;
     return createActivities({
-      repositories: { accounts, ledger, jobs, proposals, contracts, events, invitations, interviews, messages, moderationFlags },
+      repositories: createRepositories(this.orm, (type) => this.moduleRef.get(type, { strict: false })),
       temporal,
       ports: { video, evaluator },
       publicBaseUrl: this.config.publicBaseUrl,

@@ -3,34 +3,12 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from '@temporalio/client';
 import { embeddedDatabaseUrl, type AppConfig } from '../../../../libs/config/config.js';
 import { createOrm } from '../../../../libs/db/orm.js';
-import {
-  AccountsRepository,
-  ConnectsLedgerRepository,
-  ContractsRepository,
-  EventsRepository,
-  InterviewsRepository,
-  InvitationsRepository,
-  JobsRepository,
-  MessagesRepository,
-  ModerationFlagsRepository,
-  ProposalsRepository,
-} from '../../../../libs/db/repositories/index.js';
+import { REPOSITORY_CLASSES } from '../../../../libs/db/repositories/index.js';
 import { connectClient } from '../../../../libs/temporal/connection.js';
 import { createInterviewEvaluator, createVideoProvider } from '../../../../libs/adapters/index.js';
 import { APP_CONFIG, INTERVIEW_EVALUATOR, TEMPORAL_CLIENT, VIDEO_PROVIDER } from './tokens.js';
 
-const REPOSITORIES = [
-  AccountsRepository,
-  ConnectsLedgerRepository,
-  ContractsRepository,
-  EventsRepository,
-  InterviewsRepository,
-  InvitationsRepository,
-  JobsRepository,
-  MessagesRepository,
-  ModerationFlagsRepository,
-  ProposalsRepository,
-];
+const REPOSITORIES = Object.values(REPOSITORY_CLASSES);
 
 /**
  * The provider graph the API and the worker share: configuration, the database and its
