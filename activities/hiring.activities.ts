@@ -1,8 +1,9 @@
+import { signalJobClosedBatch, type CloseBatchInput, type CloseBatchResult } from './job-closing.js';
 import type { Client } from '@temporalio/client';
 import type { ContractsRepository } from '../libs/db/repositories/contracts.repository.js';
 import type { ProposalsRepository } from '../libs/db/repositories/proposals.repository.js';
 import { jobClosedSignal } from '../workflows/messages.js';
-import type { JobCloseReason, OfferTerms } from '../workflows/proposal.types.js';
+import type { OfferTerms } from '../workflows/proposal.types.js';
 
 export function hiringActivities(deps: { contracts: ContractsRepository; proposals: ProposalsRepository; temporal: Client }) {
   return {
@@ -23,28 +24,9 @@ export function hiringActivities(deps: { contracts: ContractsRepository; proposa
      * this until `done`, so its own history grows per batch, never per proposal. Signals are
      * idempotent in effect: a proposal that already closed ignores a second notice.
      */
-    async closeOpenProposals(input: {
-      jobId: string;
-      reason: JobCloseReason;
-      afterId: string | null;
-      limit: number;
-    }): Promise<{ signalled: number; lastId: string | null; done: boolean }> {
-      const batch = await deps.proposals.openIdsForJob(input.jobId, input.afterId, input.limit);
-      await Promise.all(
-        batch.map(async ({ workflowId }) => {
-          try {
-            await deps.temporal.workflow.getHandle(workflowId).signal(jobClosedSignal, { reason: input.reason });
-          } catch (error) {
-            // A proposal whose workflow has already completed has nothing left to close.
-            if ((error as Error).name !== 'WorkflowNotFoundError') throw error;
-          }
-        }),
-      );
-      return {
-        signalled: batch.length,
-        lastId: batch.at(-1)?.id ?? input.afterId,
-        done: batch.length < input.limit,
-      };
+    async closeOpenProposals(input: CloseBatchInput): Promise<CloseBatchResult> {
+      const page = await deps.proposals.openIdsForJob(input.jobId, input.afterId, input.limit);
+      return signalJobClosedBatch(deps.temporal, input, page, jobClosedSignal);
     },
   };
 }

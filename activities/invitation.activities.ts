@@ -1,8 +1,8 @@
+import { signalJobClosedBatch, type CloseBatchInput, type CloseBatchResult } from './job-closing.js';
 import type { Client } from '@temporalio/client';
 import type { InvitationsRepository } from '../libs/db/repositories/invitations.repository.js';
 import type { InvitationState } from '../workflows/invitation.types.js';
 import { invitationJobClosedSignal } from '../workflows/messages.js';
-import type { JobCloseReason } from '../workflows/proposal.types.js';
 import type { Notice } from './notify.activities.js';
 
 export function invitationActivities(deps: { invitations: InvitationsRepository; temporal: Client }) {
@@ -17,28 +17,9 @@ export function invitationActivities(deps: { invitations: InvitationsRepository;
      * does for proposals: its history grows per batch, never per invitation. Each signal goes
      * to the exact run, since an ended invitation's workflow id may already name a newer one.
      */
-    async closeOpenInvitations(input: {
-      jobId: string;
-      reason: JobCloseReason;
-      afterId: string | null;
-      limit: number;
-    }): Promise<{ signalled: number; lastId: string | null; done: boolean }> {
-      const batch = await deps.invitations.pendingForJob(input.jobId, input.afterId, input.limit);
-      await Promise.all(
-        batch.map(async ({ workflowId, runId }) => {
-          try {
-            await deps.temporal.workflow.getHandle(workflowId, runId ?? undefined).signal(invitationJobClosedSignal, { reason: input.reason });
-          } catch (error) {
-            // An invitation whose workflow already ended has nothing left to close.
-            if ((error as Error).name !== 'WorkflowNotFoundError') throw error;
-          }
-        }),
-      );
-      return {
-        signalled: batch.length,
-        lastId: batch.at(-1)?.id ?? input.afterId,
-        done: batch.length < input.limit,
-      };
+    async closeOpenInvitations(input: CloseBatchInput): Promise<CloseBatchResult> {
+      const page = await deps.invitations.pendingForJob(input.jobId, input.afterId, input.limit);
+      return signalJobClosedBatch(deps.temporal, input, page, invitationJobClosedSignal);
     },
   };
 }
