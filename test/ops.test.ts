@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { startStack, type Stack } from './support/harness.js';
 import { seedAccount } from './support/accounts.js';
 import { apply, balance, createAccount, createFreelancer, createJob, submit } from './support/factories.js';
@@ -90,5 +91,12 @@ describe('operations: stuck hires', () => {
     expect(await details()).toBe(
       `Waiting on freelancer to answer the offer since ${offer.body.sentAt.slice(0, 10)}; offer expires ${offer.body.expiresAt.slice(0, 10)}`,
     );
+
+    // The job's timers say what they wait for, in the event history the UI shows.
+    const history = await stack.temporal.workflow.getHandle(`job/${job.id}`).fetchHistory();
+    const timerSummaries = (history.events ?? [])
+      .filter((event) => event.timerStartedEventAttributes && event.userMetadata?.summary)
+      .map((event) => defaultPayloadConverter.fromPayload<string>(event.userMetadata!.summary!));
+    expect(timerSummaries[0]).toMatch(/^Warn the client of expiry unless there is activity before \d{4}-/);
   });
 });

@@ -14,18 +14,21 @@ import { initialInterview, interviewPublisher } from './interview.visibility.js'
 import * as msg from './messages.js';
 
 const { createInterviewRoom } = proxyActivities<HireflowActivities>({
+  summary: 'Create (or find) the video room for this interview',
   startToCloseTimeout: '20s',
   // A video outage must not hold the freelancer up: after this the interview goes on without video.
   scheduleToCloseTimeout: '1m',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s' },
 });
 const { completeInterviewRoom, listInterviewRecordings } = proxyActivities<HireflowActivities>({
+  summary: "Close the interview's video room or collect its recordings",
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 10 },
 });
 // Rate limits and outages are retried with backoff; a refusal (4xx) fails at once, and either
 // way a failed evaluation waits for ops instead of failing the workflow.
 const { evaluateInterview } = proxyActivities<HireflowActivities>({
+  summary: 'Evaluate the answers against the job requirements',
   startToCloseTimeout: '3m',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 8 },
 });

@@ -166,10 +166,9 @@ export async function invitationWorkflow(input: InvitationInput): Promise<Invita
   while (s.status === 'pending') {
     const due = nextInvitationDeadline(s, timers)!;
     const seen = s.version;
-    const woke = await condition(
-      () => s.version !== seen || jobClosed !== undefined,
-      Math.max(due.at - Date.now(), 1),
-    );
+    const woke = await condition(() => s.version !== seen || jobClosed !== undefined, Math.max(due.at - Date.now(), 1), {
+      summary: `${due.kind === 'reminder' ? 'Remind the freelancer' : 'Expire the invitation'} at ${new Date(due.at).toISOString()}`,
+    });
     if (s.status !== 'pending') break;
     if (jobClosed) {
       s.closedReason = jobClosed;

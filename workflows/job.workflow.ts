@@ -17,6 +17,7 @@ import type { JobCloseReason } from './proposal.types.js';
 import { ClientIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
 
 const { closeOpenProposals, closeOpenInvitations } = proxyActivities<HireflowActivities>({
+  summary: "Tell one batch of the job's open proposals or invitations that it closed",
   startToCloseTimeout: '2m',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
@@ -128,7 +129,9 @@ export async function jobWorkflow(input: JobInput): Promise<JobState> {
     const expireAt = activityAt + input.timers.expiresAfterMs;
     const warned = s.warnedForActivityAt === iso(activityAt);
     const dueAt = warned ? expireAt : warnAt;
-    const woke = await condition(() => s.hired !== hiredBefore || s.status !== 'open', Math.max(dueAt - Date.now(), 1));
+    const woke = await condition(() => s.hired !== hiredBefore || s.status !== 'open', Math.max(dueAt - Date.now(), 1), {
+      summary: `${warned ? 'Expire the job' : 'Warn the client of expiry'} unless there is activity before ${iso(dueAt)}`,
+    });
     if (s.status !== 'open') break;
     if (s.hired >= s.openings) {
       await close('filled');
