@@ -52,6 +52,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL'),
   EMBEDDED_POSTGRES_PORT: int(54329, 1),
   DATABASE_POOL_MAX: int(10, 1),
+  /** How long a query may wait for a pooled connection (or a new one) before the request fails as unavailable. */
+  DATABASE_CONNECT_TIMEOUT: duration('5s'),
+  /** The longest one statement may run (or wait for a lock); the server cancels it after this. */
+  DATABASE_STATEMENT_TIMEOUT: duration('15s'),
 
   TEMPORAL_ADDRESS: emptyAsUndefined,
   TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -122,7 +126,7 @@ export interface AppConfig {
   http: { host: string; port: number };
   dataDir: string;
   logLevel: string;
-  database: { url?: string; embeddedPort: number; poolMax: number };
+  database: { url?: string; embeddedPort: number; poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number };
   temporal: {
     address?: string;
     namespace: string;
@@ -220,7 +224,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { host: e.HOST, port: e.PORT },
     dataDir: e.HIREFLOW_DATA_DIR,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_POSTGRES_PORT, poolMax: e.DATABASE_POOL_MAX },
+    database: {
+      url: e.DATABASE_URL,
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+      poolMax: e.DATABASE_POOL_MAX,
+      connectTimeoutMs: ms(e.DATABASE_CONNECT_TIMEOUT),
+      statementTimeoutMs: ms(e.DATABASE_STATEMENT_TIMEOUT),
+    },
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,

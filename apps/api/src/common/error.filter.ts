@@ -25,11 +25,20 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Connection failures to PostgreSQL or Temporal: the request may succeed later. */
-function isUnavailable(error: unknown): boolean {
+/**
+ * Network errors, and PostgreSQL's codes for "not now": admin/crash shutdown, starting up, too
+ * many connections, a statement cancelled by statement_timeout, and class 08 (connection exception).
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300', '57014']);
+/** What `pg` says, without a code, when a bounded wait for a connection or an answer runs out, or the server goes away mid-query. */
+const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|connection timeout|Query read timeout|Connection terminated/i;
+
+/** Connection failures to PostgreSQL or Temporal, and bounded waits that ran out: the request may succeed later. */
+export function isUnavailable(error: unknown): boolean {
   const e = error as { code?: unknown; name?: string; message?: string };
   if (e?.name === 'ConnectionException' || e?.name === 'ServiceError') return true;
-  return typeof e?.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03'].includes(e.code);
+  if (typeof e?.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  return typeof e?.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message);
 }
 
 /** Maps every error to the `{ error: { code, message, details } }` shape of the REST contract. */

@@ -30,7 +30,12 @@ export class CoreModule implements OnApplicationShutdown {
         {
           provide: MikroORM,
           useFactory: () =>
-            createOrm({ url: config.database.url ?? embeddedDatabaseUrl(config), poolMax: config.database.poolMax }),
+            createOrm({
+              url: config.database.url ?? embeddedDatabaseUrl(config),
+              poolMax: config.database.poolMax,
+              connectTimeoutMs: config.database.connectTimeoutMs,
+              statementTimeoutMs: config.database.statementTimeoutMs,
+            }),
         },
         { provide: TEMPORAL_CLIENT, useFactory: () => connectClient(config) },
         { provide: VIDEO_PROVIDER, useFactory: () => createVideoProvider(config) },

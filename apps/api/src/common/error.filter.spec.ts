@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { DriverException } from '@mikro-orm/core';
+import { toErrorResponse } from './error.filter.js';
+
+/** What PostgreSQL and `pg` throw when the database is away or too slow, as MikroORM hands it on. */
+const driverError = (message: string, code?: string) => new DriverException(Object.assign(new Error(message), code ? { code } : {}));
+
+describe('backing services away or too slow are a 503, never a 500', () => {
+  it.each([
+    ['the server refuses connections', driverError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+    ['the server shut down under a query', driverError('terminating connection due to administrator command', '57P01')],
+    ['the server is starting up', driverError('the database system is starting up', '57P03')],
+    ['too many connections', driverError('sorry, too many clients already', '53300')],
+    ['a statement ran past statement_timeout', driverError('canceling statement due to statement timeout', '57014')],
+    ['a connection exception', driverError('connection failure', '08006')],
+    ['no pooled connection within the connect timeout', driverError('timeout exceeded when trying to connect')],
+    ['no new connection within the connect timeout', driverError('Connection terminated due to connection timeout')],
+    ['no answer within the query timeout', driverError('Query read timeout')],
+    ['the connection dropped mid-query', driverError('Connection terminated unexpectedly')],
+  ])('%s', (_name, error) => {
+    expect(toErrorResponse(error)).toEqual({
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'a backing service is unavailable; try again shortly' } },
+    });
+  });
+
+  it('anything else unexpected stays a 500 that says nothing more', () => {
+    expect(toErrorResponse(driverError('column "nope" does not exist', '42703')).status).toBe(500);
+    expect(toErrorResponse(new TypeError('x is undefined'))).toEqual({
+      status: 500,
+      body: { error: { code: 'internal', message: 'an unexpected error occurred' } },
+    });
+  });
+});
