@@ -7,6 +7,9 @@ import { toErrorResponse } from './error.filter.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const WAIT_FOR_FIRST_MS = 30_000;
+/** A running request renews its claim this often; one not renewed for STALE_AFTER_MS belongs to a process that died. */
+const RENEW_EVERY_MS = 5_000;
+const STALE_AFTER_MS = 20_000;
 
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v) =>
@@ -17,6 +20,9 @@ const canonical = (value: unknown): string =>
  * `Idempotency-Key` on any state-changing request: the same key with the same request
  * returns the first response without acting again (concurrent repeats wait for it); the same
  * key with a different request is a 422. Failures worth retrying (5xx, 429) release the key.
+ * If the API process answering the first request dies, its claim stops being renewed and a
+ * repeat takes it over and acts again: proposal actions then reach the workflow under the
+ * same update id (derived from the key), so the workflow answers the first outcome.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -43,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
-      const claim = await this.store.claim(scope, key, hash);
+      const claim = await this.store.claim(scope, key, hash, STALE_AFTER_MS);
       if (claim.kind === 'mismatch') {
         throw new RuleViolationError('this Idempotency-Key was already used with a different request', { field: 'Idempotency-Key' });
       }
@@ -57,6 +63,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
+    // A renewal that fails (the database briefly away) is simply tried again at the next tick.
+    const renewal = setInterval(() => void this.store.renew(scope, key).catch(() => undefined), RENEW_EVERY_MS);
+    renewal.unref();
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.store.complete(scope, key, response.statusCode, body);
@@ -66,6 +75,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (status >= 500 || status === 429) await this.store.release(scope, key);
       else await this.store.complete(scope, key, status, body);
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
   }
 }
