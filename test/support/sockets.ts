@@ -36,7 +36,8 @@ export async function listen(stack: Stack, token: string, options: { lastEventId
     auth: (cb) => cb({ token, ...(resumeFrom ? { lastEventId: resumeFrom } : {}) }),
   });
   socket.onAny((type: string, data: unknown) => {
-    if (type === 'ready') return;
+    // Until an event arrives, the cursor to come back with is where the server started this socket.
+    if (type === 'ready') return void (resumeFrom ??= (data as { lastEventId?: string }).lastEventId);
     if (type === 'error') return void errors.push(data as { code: string; message: string });
     const envelope = data as Envelope;
     events.push(envelope);

@@ -30,6 +30,10 @@ export function LiveEventsProvider({ token, children }: { token: string; childre
     socket.on('connect', () => setStatus('live'));
     socket.on('disconnect', () => setStatus('offline'));
     socket.on('connect_error', () => setStatus('offline'));
+    // Before any event arrives, come back from where the server started this socket, or what happens meanwhile is missed.
+    socket.on('ready', (ready: { lastEventId?: string }) => {
+      lastEventId ??= ready.lastEventId;
+    });
     socket.onAny((type: string, event: EventEnvelope) => {
       // Resuming may resend events already seen; each is handled once.
       if (CONTROL.has(type) || !event?.id || seen.has(event.id)) return;
