@@ -1,3 +1,4 @@
+import './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

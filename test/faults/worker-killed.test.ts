@@ -1,3 +1,4 @@
+import './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '../support/harness.js';
 import { apply, createAccount, createFreelancer, createJob, type Actor } from '../support/factories.js';

@@ -16,12 +16,12 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-let build: Promise<void> | undefined;
-
-/** `npm run build`: the production entry points in dist/, which the processes below run. Once per test file. */
-export function buildApps(): Promise<void> {
-  build ??= run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
-  return build;
+/** `npm run build`: the production entry points in dist/, which the processes below run. Once per test run. */
+export async function buildApps(): Promise<void> {
+  // Test files share the process (and its environment), not their modules.
+  if (process.env.HIREFLOW_FAULTS_BUILT === 'yes') return;
+  await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+  process.env.HIREFLOW_FAULTS_BUILT = 'yes';
 }
 
 /** A production entry point running in a process of its own, so a signal does to it what it does in production. */
