@@ -26,6 +26,8 @@ export interface SideResult {
   /** Every update call of a hire taken together. */
   updates: LatencySummary;
   failureExamples: string[];
+  /** CPU time per completed hire, by process and in all (the driver included: in the baseline it is the Temporal client). */
+  cpuMsPerHire: Record<string, number>;
   /** Temporal work per hire, from the histories of a sample of hires. */
   temporalWork: { sampled: number; events: number; actions: ActionEstimate };
   measurement: PhaseMeasurement;
@@ -52,10 +54,18 @@ function sideResult(recorder: Recorder, hires: number, failures: number, measure
   const actions = recorder.summary();
   const completed = hires - failures;
   const wallSeconds = measurement.cpu.wallSeconds;
+  const cpuMsPerHire: Record<string, number> = {};
+  let total = 0;
+  for (const [name, share] of Object.entries(measurement.cpu.byProcess)) {
+    cpuMsPerHire[name] = Math.round((share.cpuSeconds * 1000) / Math.max(completed, 1));
+    total += share.cpuSeconds;
+  }
+  cpuMsPerHire.total = Math.round((total * 1000) / Math.max(completed, 1));
   return {
     hires,
     completed,
     failed: failures,
+    cpuMsPerHire,
     wallSeconds,
     hiresPerSecond: Math.round((completed / wallSeconds) * 100) / 100,
     actions,
@@ -187,6 +197,7 @@ export function printLifecycle(r: LifecycleResult): void {
     ['history events per hire', r.hireflow.temporalWork.events, r.baseline.temporalWork.events],
     ['history actions per hire', r.hireflow.temporalWork.actions.total, r.baseline.temporalWork.actions.total],
     ['machine busy (%)', r.hireflow.measurement.cpu.machineBusyPercent, r.baseline.measurement.cpu.machineBusyPercent],
+    ['CPU ms per hire (our processes and Temporal)', r.hireflow.cpuMsPerHire.total, r.baseline.cpuMsPerHire.total],
   ]);
   const kinds = Object.keys(r.hireflow.temporalWork.actions) as (keyof ActionEstimate)[];
   printTable(
@@ -196,9 +207,15 @@ export function printLifecycle(r: LifecycleResult): void {
   );
   const processes = new Set([...Object.keys(r.hireflow.measurement.cpu.byProcess), ...Object.keys(r.baseline.measurement.cpu.byProcess)]);
   printTable(
-    'CPU during the measured phase (% of the whole machine)',
-    ['process', 'hireflow run', 'baseline run'],
-    [...processes].map((p) => [p, r.hireflow.measurement.cpu.byProcess[p]?.percentOfMachine, r.baseline.measurement.cpu.byProcess[p]?.percentOfMachine]),
+    'CPU during the measured phase: % of the whole machine, and ms per hire',
+    ['process', 'hireflow %', 'baseline %', 'hireflow ms/hire', 'baseline ms/hire'],
+    [...processes].map((p) => [
+      p,
+      r.hireflow.measurement.cpu.byProcess[p]?.percentOfMachine,
+      r.baseline.measurement.cpu.byProcess[p]?.percentOfMachine,
+      r.hireflow.cpuMsPerHire[p],
+      r.baseline.cpuMsPerHire[p],
+    ]),
   );
   for (const [name, profile] of Object.entries(r.hireflow.measurement.profiles ?? {})) {
     printTable(

@@ -1,4 +1,4 @@
-import type { ProposalAction, ProposalStage, ProposalState, ProposalTimers, WaitingOn } from './proposal.types.js';
+import type { ProposalAction, ProposalInput, ProposalStage, ProposalState, ProposalTimers, ProposalView, WaitingOn } from './proposal.types.js';
 
 /**
  * The proposal state machine as pure functions: which action each party may take in
@@ -13,6 +13,9 @@ export const PRE_SUBMIT_STAGES: readonly ProposalStage[] = ['draft', 'interviewi
 export const CANDIDATE_STAGES: readonly ProposalStage[] = ['submitted', 'viewed', 'messaged'];
 
 export const isTerminal = (stage: ProposalStage) => TERMINAL_STAGES.includes(stage);
+
+/** Once submitted, the thread stays writable (after a contract too), unless the proposal was abandoned. */
+export const threadWritableIn = (stage: ProposalStage) => !PRE_SUBMIT_STAGES.includes(stage) && stage !== 'abandoned';
 
 export const CLIENT_ACTIONS: readonly ProposalAction[] = [
   'view',
@@ -86,7 +89,7 @@ export function isAllowed(action: ProposalAction, state: ProposalState, timers: 
     case 'decline':
       return CANDIDATE_STAGES.includes(stage);
     case 'message':
-      return !PRE_SUBMIT_STAGES.includes(stage) && stage !== 'abandoned';
+      return threadWritableIn(stage);
     case 'make_offer':
       return CANDIDATE_STAGES.includes(stage);
     case 'modify_offer':
@@ -110,6 +113,45 @@ export function allowedActions(
     freelancer: FREELANCER_ACTIONS.filter(
       (a) => isAllowed(a, state, timers, now) && (a !== 'message' || freelancerMayMessage),
     ),
+  };
+}
+
+/**
+ * A new proposal, as its workflow starts it. The API answers an application with it too,
+ * instead of asking a workflow that has not yet run its first task.
+ */
+export function initialProposalState(input: ProposalInput, now: number): ProposalState {
+  const at = new Date(now).toISOString();
+  return {
+    proposalId: input.proposalId,
+    jobId: input.jobId,
+    clientId: input.clientId,
+    freelancerId: input.freelancerId,
+    stage: 'draft',
+    waitingOn: 'freelancer',
+    shortlisted: false,
+    archived: false,
+    invited: input.invited,
+    interviewRequired: (input.interviewQuestions?.length ?? 0) > 0,
+    interview: { status: 'not_started', attempt: 0, retakesGranted: 0 },
+    attachments: [],
+    connectsCharged: 0,
+    connectsRefunded: 0,
+    createdAt: at,
+    lastTransitionAt: at,
+    waitingSince: at,
+    version: 1,
+  };
+}
+
+/** What the proposal's query answers: its state, with the actions each party may take now. */
+export function proposalView(state: ProposalState, workflowId: string, timers: ProposalTimers, now: number): ProposalView {
+  const windowEnd = editWindowEndsAt(state, timers);
+  return {
+    ...state,
+    workflowId,
+    allowedActions: allowedActions(state, timers, now),
+    editWindowEndsAt: windowEnd === undefined ? undefined : new Date(windowEnd).toISOString(),
   };
 }
 

@@ -21,11 +21,11 @@ import { interviewWorkflow } from './interview.workflow.js';
 import * as msg from './messages.js';
 import { withVisibleRetries } from './visible-retries.js';
 import {
-  allowedActions,
-  editWindowEndsAt,
+  initialProposalState,
   isAllowed,
   isTerminal,
   nextDeadline,
+  proposalView,
   refusal,
   waitingOnFor,
   type DeadlineKind,
@@ -59,30 +59,6 @@ const { recordProposal, startContract } = proxyLocalActivities<HireflowActivitie
 
 const iso = (ms = Date.now()) => new Date(ms).toISOString();
 
-function initialState(input: ProposalInput): ProposalState {
-  const now = iso();
-  return {
-    proposalId: input.proposalId,
-    jobId: input.jobId,
-    clientId: input.clientId,
-    freelancerId: input.freelancerId,
-    stage: 'draft',
-    waitingOn: 'freelancer',
-    shortlisted: false,
-    archived: false,
-    invited: input.invited,
-    interviewRequired: (input.interviewQuestions?.length ?? 0) > 0,
-    interview: { status: 'not_started', attempt: 0, retakesGranted: 0 },
-    attachments: [],
-    connectsCharged: 0,
-    connectsRefunded: 0,
-    createdAt: now,
-    lastTransitionAt: now,
-    waitingSince: now,
-    version: 1,
-  };
-}
-
 /** An activity's typed failure becomes the update's failure, so the API can answer 422 or 409. */
 function rethrowCause(error: unknown): never {
   if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw error.cause;
@@ -98,22 +74,14 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const { workflowId } = workflowInfo();
   const { timers } = input;
   const { chargeConnects, refundConnects } = ledgerActivities(timers.activityAttemptsBeforeFlag ?? 5);
-  const s = input.resume ?? initialState(input);
+  const s = input.resume ?? initialProposalState(input, Date.now());
   let recordedVersion = 0;
   /** An action that awaits a side effect before it changes the stage; everything else waits for it. */
   let inFlight: 'submitted' | 'accepted' | undefined;
   let pendingJobClose: JobCloseReason | undefined;
   const pendingNotices: Notice[] = [];
 
-  const view = (): ProposalView => {
-    const windowEnd = editWindowEndsAt(s, timers);
-    return {
-      ...s,
-      workflowId,
-      allowedActions: allowedActions(s, timers, Date.now()),
-      editWindowEndsAt: windowEnd === undefined ? undefined : iso(windowEnd),
-    };
-  };
+  const view = (): ProposalView => proposalView(s, workflowId, timers, Date.now());
 
   /** Every change bumps the version; a stage change restarts the stage clock, a new waiting party the reminder clock. */
   const touch = (stage?: ProposalStage) => {

@@ -37,18 +37,20 @@ export class InterviewsService {
    * connection): the questions, where the freelancer stands, and a token for the video room.
    */
   async start(auth: AuthContext, proposalId: string, key?: string) {
+    // The read model, not a query: the proposal writes its interview status before each of its updates answers.
     const row = await this.proposals.asParty(auth, proposalId, 'freelancer');
-    let proposal = await this.proposals.liveView(row);
-    if (!proposal.interviewRequired) {
-      throw new WrongStateError('this job does not ask for an instant interview; submit the proposal directly', { stage: proposal.stage });
+    if (!row.interviewRequired) {
+      throw new WrongStateError('this job does not ask for an instant interview; submit the proposal directly', { stage: row.stage });
     }
-    if (proposal.interview.status === 'completed') {
-      throw new WrongStateError('the interview is completed; it cannot be retaken or edited', { stage: proposal.stage });
+    if (row.interviewStatus === 'completed') {
+      throw new WrongStateError('the interview is completed; it cannot be retaken or edited', { stage: row.stage });
     }
-    if (proposal.interview.status === 'not_started') {
-      ({ result: proposal } = await this.proposals.act(auth, proposalId, 'freelancer', msg.startInterviewUpdate, [], key));
-    }
-    const session = await this.handleOf(proposal.interview.workflowId).executeUpdate(msg.joinInterviewUpdate);
+    const interviewWorkflowId =
+      row.interviewStatus === 'not_started'
+        ? (await this.proposals.act(auth, proposalId, 'freelancer', msg.startInterviewUpdate, [], key)).result.interview.workflowId
+        : await this.runningInterviewId(row);
+    // Joining a completed interview is refused by the interview itself.
+    const session = await this.handleOf(interviewWorkflowId).executeUpdate(msg.joinInterviewUpdate);
     const { video } = session;
     return {
       ...presentSession(session, proposalId),
@@ -74,7 +76,7 @@ export class InterviewsService {
   async complete(auth: AuthContext, proposalId: string) {
     const handle = await this.interviewOf(auth, proposalId, 'the interview is already completed');
     const session = await handle.executeUpdate(msg.completeInterviewUpdate);
-    await this.proposalSees(proposalId, session.attempt);
+    await this.proposalSees(proposalId);
     return presentSession(session, proposalId);
   }
 
@@ -101,27 +103,35 @@ export class InterviewsService {
     return presentProposal(view, { accountId: 'ops', role: 'ops' });
   }
 
-  private async proposalSees(proposalId: string, attempt: number): Promise<void> {
-    const row = await this.proposalRows.get(proposalId);
+  /** Polls the read model, which the proposal writes as it takes the completion in: cheaper than querying the workflow. */
+  private async proposalSees(proposalId: string): Promise<void> {
     const deadline = Date.now() + PROPOSAL_CATCH_UP_MS;
     while (Date.now() < deadline) {
-      const { interview } = await this.proposals.liveView(row);
-      if (interview.attempt !== attempt || interview.status !== 'in_progress') return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Anything but in_progress: completed, or a retake ops granted meanwhile.
+      if ((await this.proposalRows.get(proposalId)).interviewStatus !== 'in_progress') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
-  /** The running interview's workflow; a completed one is refused here, as its workflow may have finished. */
+  /**
+   * The running interview's workflow, from the read models; a completed one is refused here, as
+   * its workflow may have finished. Both rows are written before the update that changes them answers.
+   */
   private async interviewOf(auth: AuthContext, proposalId: string, whenCompleted: string): Promise<WorkflowHandle> {
     const row: Proposal = await this.proposals.asParty(auth, proposalId, 'freelancer');
-    const proposal = await this.proposals.liveView(row);
-    if (proposal.interview.status === 'not_started' || !proposal.interview.workflowId) {
-      throw new WrongStateError('the interview has not been started', { stage: proposal.stage });
+    if (row.interviewStatus === 'not_started') throw new WrongStateError('the interview has not been started', { stage: row.stage });
+    if (row.interviewStatus === 'completed') throw new WrongStateError(whenCompleted, { stage: row.stage });
+    const interview = await this.interviews.findLatestForProposal(proposalId);
+    if (interview && interview.status !== 'created' && interview.status !== 'started') {
+      throw new WrongStateError(whenCompleted, { stage: row.stage });
     }
-    if (proposal.interview.status === 'completed') {
-      throw new WrongStateError(whenCompleted, { stage: proposal.stage });
-    }
-    return this.handleOf(proposal.interview.workflowId);
+    return this.handleOf(interview?.workflowId ?? (await this.runningInterviewId(row)));
+  }
+
+  /** The interview in progress: its row once it has run, else (only just started) the proposal's word. */
+  private async runningInterviewId(row: Proposal): Promise<string | undefined> {
+    const interview = await this.interviews.findLatestForProposal(row.id);
+    return interview?.workflowId ?? (await this.proposals.liveView(row)).interview.workflowId;
   }
 
   private handleOf(workflowId: string | undefined): WorkflowHandle {

@@ -42,10 +42,9 @@ export class MessagesService {
 
   async post(auth: AuthContext, proposalId: string, body: string) {
     const participant = await this.access.participant(auth, proposalId);
-    const { view, thread } = await this.access.writable(participant);
+    const { row, thread } = await this.access.writable(participant);
     // Refused content must not move the proposal: moderation comes before the signal.
-    const screened = this.moderator.screen('this message', { body }, { contractStarted: Boolean(view.contractId) });
-    const { row } = participant;
+    const screened = this.moderator.screen('this message', { body }, { contractStarted: Boolean(row.contractId) });
     const createdAt = new Date();
     if (participant.party === 'client' && !thread?.clientOpenedAt) await this.signalFirstClientMessage(row.workflowId, createdAt);
 

@@ -3,7 +3,7 @@ import type { MessageThread } from '../../../../../libs/db/entities/message.enti
 import type { Proposal } from '../../../../../libs/db/entities/proposal.entity.js';
 import { MessagesRepository } from '../../../../../libs/db/repositories/index.js';
 import { ForbiddenError, WrongStateError } from '../../../../../libs/domain/errors.js';
-import type { ProposalView } from '../../../../../workflows/proposal.types.js';
+import { threadWritableIn } from '../../../../../workflows/proposal.rules.js';
 import type { AuthContext } from '../../common/auth.js';
 import { ProposalsService, type Party } from '../proposals/proposals.service.js';
 
@@ -33,21 +33,26 @@ export class ThreadAccess {
     throw new ForbiddenError("only the proposal's freelancer and the job's client may use its messages");
   }
 
-  /** The live proposal and thread, once it is clear the participant may write now. */
-  async writable(participant: ThreadParticipant): Promise<{ view: ProposalView; thread: MessageThread | null }> {
-    const [view, thread] = await Promise.all([this.proposals.liveView(participant.row), this.messages.thread(participant.row.id)]);
-    const stageAllows = view.allowedActions.client.includes('message') || view.allowedActions.freelancer.includes('message');
-    if (!stageAllows) {
-      throw new WrongStateError(`cannot message: the proposal is ${view.stage.replace(/_/g, ' ')}`, { stage: view.stage });
+  /**
+   * The proposal's row and thread, once it is clear the participant may write now. The read
+   * model is enough here, and spares the workflow a query per message: every action that
+   * moves a proposal into or out of a writable stage, or makes an offer, is written to it
+   * before the action answers.
+   */
+  async writable(participant: ThreadParticipant): Promise<{ row: Proposal; thread: MessageThread | null }> {
+    const { row } = participant;
+    const thread = await this.messages.thread(row.id);
+    if (!threadWritableIn(row.stage)) {
+      throw new WrongStateError(`cannot message: the proposal is ${row.stage.replace(/_/g, ' ')}`, { stage: row.stage });
     }
-    // The freelancer replies once the client has written (the thread knows before the workflow does) or made an offer.
-    const opened = Boolean(view.clientMessagedAt || view.offer || thread?.clientOpenedAt);
+    // The freelancer replies once the client has written or made an offer.
+    const opened = Boolean(thread?.clientOpenedAt || row.offerId || row.stage === 'messaged');
     if (participant.party === 'freelancer' && !opened) {
       throw new WrongStateError(
         'cannot message yet: the client opens the conversation; you can write once the client has messaged you or made an offer',
-        { stage: view.stage },
+        { stage: row.stage },
       );
     }
-    return { view, thread };
+    return { row, thread };
   }
 }

@@ -15,7 +15,7 @@ import {
 import { AlreadyExistsError, ForbiddenError, JobNotOpenError, NotFoundError, WrongStateError } from '../../../../../libs/domain/errors.js';
 import { proposalWorkflowId } from '../../../../../workflows/ids.js';
 import { proposalStateQuery } from '../../../../../workflows/messages.js';
-import { isTerminal } from '../../../../../workflows/proposal.rules.js';
+import { initialProposalState, isTerminal, proposalView } from '../../../../../workflows/proposal.rules.js';
 import type { ProposalInput, ProposalView } from '../../../../../workflows/proposal.types.js';
 import {
   ClientIdKey,
@@ -55,12 +55,18 @@ export class ProposalsService {
     const job = await this.jobs.get(jobId);
     // Applying while invited is answering the invitation with a proposal: free, as accepting would be.
     const invited = await this.invitations.hasPending(jobId, auth.accountId);
-    const id = await this.startProposal(job, auth.accountId, { invited });
-    return this.get(auth, id);
+    const input = await this.launch(job, auth.accountId, { invited });
+    // The new workflow's state is known without asking it: a query would wait for its first task.
+    const view = proposalView(initialProposalState(input, Date.now()), proposalWorkflowId(job.id, auth.accountId), input.timers, Date.now());
+    return { ...presentProposal(view, auth), interviewResult: interviewBadge(null) };
   }
 
   /** Starts the proposal workflow; Temporal itself refuses a second one for the same job and freelancer. */
   async startProposal(job: Job, freelancerId: string, options: { invited: boolean }): Promise<string> {
+    return (await this.launch(job, freelancerId, options)).proposalId;
+  }
+
+  private async launch(job: Job, freelancerId: string, options: { invited: boolean }): Promise<ProposalInput> {
     if (job.status !== 'open') throw new JobNotOpenError(job.id, job.status);
     if (await this.proposals.findByJobAndFreelancer(job.id, freelancerId)) {
       throw new AlreadyExistsError('you already have a proposal for this job');
@@ -105,7 +111,7 @@ export class ProposalsService {
       invited: options.invited,
       interviewRequired: (job.interviewQuestions?.length ?? 0) > 0,
     });
-    return id;
+    return input;
   }
 
   /** The proposal, with its interview's evaluation (score and summary) once there is one. */
