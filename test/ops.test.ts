@@ -98,5 +98,13 @@ describe('operations: stuck hires', () => {
       .filter((event) => event.timerStartedEventAttributes && event.userMetadata?.summary)
       .map((event) => defaultPayloadConverter.fromPayload<string>(event.userMetadata!.summary!));
     expect(timerSummaries[0]).toMatch(/^Warn the client of expiry unless there is activity before \d{4}-/);
+
+    // So do the proposal's: its timer and the Connects charge.
+    const proposalEvents = (await handle.fetchHistory()).events ?? [];
+    const summaryOf = (event: (typeof proposalEvents)[number]) => defaultPayloadConverter.fromPayload<string>(event.userMetadata!.summary!);
+    const timers = proposalEvents.filter((e) => e.timerStartedEventAttributes && e.userMetadata?.summary).map(summaryOf);
+    expect(timers.at(-1)).toMatch(/^Remind the party the proposal waits on at \d{4}-/);
+    const charge = proposalEvents.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'chargeConnects');
+    expect(summaryOf(charge!)).toContain('Move Connects on the ledger');
   });
 });

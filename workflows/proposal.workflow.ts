@@ -48,6 +48,7 @@ import type {
  */
 const ledgerActivities = (attempts: number) =>
   proxyActivities<HireflowActivities>({
+    summary: 'Move Connects on the ledger (charge on submission, refund when the job is cancelled)',
     startToCloseTimeout: '30s',
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: attempts },
   });
@@ -58,6 +59,13 @@ const { recordProposal, startContract } = proxyLocalActivities<HireflowActivitie
 });
 
 const iso = (ms = Date.now()) => new Date(ms).toISOString();
+
+/** What each of the proposal's timers is for, as the Temporal UI shows it. */
+const DEADLINE_SUMMARY: Record<DeadlineKind, string> = {
+  abandon: 'Abandon the proposal if it is still not submitted',
+  offer_expiry: 'Expire the offer if it is still unanswered',
+  reminder: 'Remind the party the proposal waits on',
+};
 
 /** An activity's typed failure becomes the update's failure, so the API can answer 422 or 409. */
 function rethrowCause(error: unknown): never {
@@ -488,6 +496,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     const woke = await condition(
       () => isTerminal(s.stage) || (!inFlight && (pendingJobClose !== undefined || deadlineKey() !== key)),
       due ? Math.max(due.at - Date.now(), 1) : '3650 days',
+      { summary: due ? `${DEADLINE_SUMMARY[due.kind]} at ${iso(due.at)}` : 'Nothing is due; waiting for the parties' },
     );
     if (!woke && due) {
       // A deadline never interrupts an action in flight; it fires after, if it still applies.
