@@ -47,7 +47,8 @@ async function pooled<T, R>(items: T[], limit: number, fn: (item: T) => Promise<
  * Connects ledger: each balance equals purchases + grants + refunds − charges and the rows
  * chain from zero to it; nothing is ever negative; one charge per submitted proposal, of the
  * job's cost (none when invited or free, none without a submission); one refund per charged
- * proposal of a cancelled job and none otherwise; the proposal rows say the same.
+ * proposal closed by its job's cancellation (or by ops) and none otherwise; the proposal rows
+ * say the same.
  */
 export async function ledgerViolations(d: Deployment): Promise<string[]> {
   const violations: string[] = [];
@@ -94,11 +95,11 @@ export async function ledgerViolations(d: Deployment): Promise<string[]> {
   for (const dup of duplicates) violations.push(`ledger key ${dup.idempotency_key} written ${dup.n} times`);
 
   const proposals = await sql<{
-    id: string; stage: string; submitted: boolean; invited: boolean; cost: number; job_status: string;
+    id: string; stage: string; closed_reason: string | null; submitted: boolean; invited: boolean; cost: number; job_status: string;
     charged: number; refunded: number; charge_rows: number; refund_rows: number; charge_sum: number; refund_sum: number;
   }>(
     d,
-    `select p.id, p.stage, p.submitted_at is not null as submitted, p.invited, j.connects_cost as cost, j.status as job_status,
+    `select p.id, p.stage, p.closed_reason, p.submitted_at is not null as submitted, p.invited, j.connects_cost as cost, j.status as job_status,
        p.connects_charged as charged, p.connects_refunded as refunded,
        count(l.id) filter (where l.kind = 'charge')::int as charge_rows,
        count(l.id) filter (where l.kind = 'refund')::int as refund_rows,
@@ -115,9 +116,13 @@ export async function ledgerViolations(d: Deployment): Promise<string[]> {
     }
     if (chargeable && p.charge_sum !== p.cost) violations.push(`proposal ${p.id}: charged ${p.charge_sum}, the job costs ${p.cost}`);
     if (p.charged !== p.charge_sum) violations.push(`proposal ${p.id}: the row says ${p.charged} charged, the ledger ${p.charge_sum}`);
-    const refundable = p.job_status === 'cancelled' && p.charge_rows > 0;
+    // Refunded when the job was cancelled (or ops cancelled the proposal) while it was open; never after a decline, a withdrawal or a hire.
+    const refundable = p.charge_rows > 0 && p.stage === 'closed' && (p.closed_reason === 'cancelled' || p.closed_reason === 'ops');
     if (p.refund_rows !== (refundable ? 1 : 0)) {
-      violations.push(`proposal ${p.id} (job ${p.job_status}, ${p.charge_rows} charge(s)): ${p.refund_rows} refund(s), expected ${refundable ? 1 : 0}`);
+      violations.push(`proposal ${p.id} (${p.stage}${p.closed_reason ? ` because ${p.closed_reason}` : ''}, job ${p.job_status}, ${p.charge_rows} charge(s)): ${p.refund_rows} refund(s), expected ${refundable ? 1 : 0}`);
+    }
+    if (p.job_status === 'cancelled' && !['closed', 'declined', 'withdrawn', 'abandoned'].includes(p.stage)) {
+      violations.push(`proposal ${p.id} is ${p.stage} though its job was cancelled`);
     }
     if (refundable && p.refund_sum !== p.charge_sum) violations.push(`proposal ${p.id}: refunded ${p.refund_sum} of ${p.charge_sum}`);
     if (p.refunded !== p.refund_sum) violations.push(`proposal ${p.id}: the row says ${p.refunded} refunded, the ledger ${p.refund_sum}`);
