@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { startStack, type Stack } from '../support/harness.js';
@@ -60,7 +60,7 @@ describe('scenario 4: the API restarts under connected clients and in-flight upd
   const sockets: Listener[] = [];
 
   const startApi = async () => {
-    api = await startAppProcess('api', stackEnv(stack, { HOST: '127.0.0.1', PORT: String(port), REALTIME_POLL_INTERVAL: '10m' }));
+    api = await startAppProcess('api', stackEnv(stack, { ...QUIET_LOGS, HOST: '127.0.0.1', PORT: String(port), REALTIME_POLL_INTERVAL: '10m' }));
   };
   /** The socket helpers take a stack; these clients talk to the API process instead. */
   const connect = async (actor: Actor) => {
@@ -71,7 +71,7 @@ describe('scenario 4: the API restarts under connected clients and in-flight upd
 
   beforeAll(async () => {
     await buildApps();
-    stack = await startStack({}, { worker: { interceptors: { activity: [gate.factory] } } });
+    stack = await startStack(QUIET_LOGS, { worker: { interceptors: { activity: [gate.factory] } } });
     port = await freePort();
     http = new HttpClient(`http://127.0.0.1:${port}`);
     await startApi();

@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import twilio from 'twilio';
@@ -53,6 +53,7 @@ describe('scenario 6: duplicate and reordered deliveries', () => {
   beforeAll(async () => {
     fake = await startFakeTwilio();
     stack = await startStack({
+      ...QUIET_LOGS,
       TWILIO_ACCOUNT_SID: fake.accountSid,
       TWILIO_AUTH_TOKEN: fake.authToken,
       TWILIO_API_KEY_SID: `SK${randomBytes(16).toString('hex')}`,

@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedAccount } from '../support/accounts.js';
@@ -43,6 +43,7 @@ describe('scenario 5: Twilio and OpenAI misbehave', () => {
     twilioProxy = await startChaosProxy(twilio.url, { seed: 11 });
     openaiProxy = await startChaosProxy(openai.url, { seed: 17 });
     stack = await startStack({
+      ...QUIET_LOGS,
       TWILIO_ACCOUNT_SID: twilio.accountSid,
       TWILIO_AUTH_TOKEN: twilio.authToken,
       TWILIO_API_KEY_SID: `SK${randomBytes(16).toString('hex')}`,

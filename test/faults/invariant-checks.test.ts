@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '../support/harness.js';
@@ -13,7 +13,7 @@ import { checkInvariants } from './support/invariants.js';
 describe('the fault suite’s invariant checks', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(QUIET_LOGS);
   });
   afterAll(() => stack?.close());
 

@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ describe('scenario 3: PostgreSQL is unavailable for 25 s', () => {
     database = await startEmbeddedPostgres(dir, port);
     await migrate({ url: database.url });
     // Offers made just before the outage expire in the middle of it.
-    stack = await startStack({ DATABASE_URL: database.url, OFFER_EXPIRES_AFTER: '10s' });
+    stack = await startStack({ ...QUIET_LOGS, DATABASE_URL: database.url, OFFER_EXPIRES_AFTER: '10s' });
   }, 120_000);
   afterAll(async () => {
     tally.write();

@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +65,7 @@ describe('scenario 2: the Temporal server restarts while hires wait on timers an
     port = await freePort();
     await startServer();
     stack = await startStack(
-      { TEMPORAL_ADDRESS: server!.address, OFFER_EXPIRES_AFTER: OFFER_EXPIRES, PROPOSAL_REMINDER_AFTER: REMINDER },
+      { ...QUIET_LOGS, TEMPORAL_ADDRESS: server!.address, OFFER_EXPIRES_AFTER: OFFER_EXPIRES, PROPOSAL_REMINDER_AFTER: REMINDER },
       { worker: { interceptors: { activity: [gate.factory] } } },
     );
   }, 120_000);

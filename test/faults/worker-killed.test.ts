@@ -1,4 +1,4 @@
-import './support/quiet-runtime.js';
+import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '../support/harness.js';
 import { apply, createAccount, createFreelancer, createJob, type Actor } from '../support/factories.js';
@@ -47,12 +47,12 @@ describe('scenario 1: the worker is killed mid-batch, mid-charge and mid-refund'
     tally.fault();
   };
   const newWorker = async () => {
-    worker = await startAppProcess('worker', stackEnv(stack));
+    worker = await startAppProcess('worker', stackEnv(stack, QUIET_LOGS));
   };
 
   beforeAll(async () => {
     await buildApps();
-    stack = await startStack();
+    stack = await startStack(QUIET_LOGS);
     // This scenario's workers run as processes of their own; the stack's in-process one steps aside.
     await stack.worker.shutdown();
     await newWorker();

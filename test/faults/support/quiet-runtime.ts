@@ -8,3 +8,6 @@ try {
 } catch {
   // Installed by an earlier test file in this process.
 }
+
+/** The same for the apps of a scenario: every 503 they answer during a fault would otherwise be logged with its stack. */
+export const QUIET_LOGS = { LOG_LEVEL: 'fatal' } as const;
