@@ -1,6 +1,16 @@
+import { workflowInfo } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { ClientIdKey, FreelancerIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
 import type { ProposalState, ProposalTimers } from './proposal.types.js';
+
+/**
+ * Whether the starter already set this state's attributes with the workflow (the API does):
+ * attributes given at start are not billed as an upsert, so the first one is skipped.
+ */
+export function startedWithAttributesOf(s: ProposalState): boolean {
+  const started = workflowInfo().typedSearchAttributes;
+  return started.get(StageKey) === s.stage && started.get(WaitingOnKey) === s.waitingOn && started.get(LastTransitionAtKey) !== undefined;
+}
 
 /** What the Temporal UI shows about a proposal: typed search attributes and a one-line explanation. */
 export function proposalSearchAttributes(s: ProposalState): SearchAttributeUpdatePair[] {

@@ -30,7 +30,7 @@ import {
   waitingOnFor,
   type DeadlineKind,
 } from './proposal.rules.js';
-import { describeProposal, proposalSearchAttributes } from './proposal.visibility.js';
+import { describeProposal, proposalSearchAttributes, startedWithAttributesOf } from './proposal.visibility.js';
 import type {
   JobCloseReason,
   ProposalCloseReason,
@@ -113,11 +113,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       dedupeKey: `${type}:${s.proposalId}:${s.version}:${recipientId}`,
     });
 
-  let lastAttributes = '';
+  const fingerprintOf = () => JSON.stringify([s.stage, s.waitingOn, s.lastTransitionAt]);
+  let lastAttributes = !input.resume && startedWithAttributesOf(s) ? fingerprintOf() : '';
   const persist = async () => {
     if (s.version <= recordedVersion) return;
     const attributes = proposalSearchAttributes(s);
-    const fingerprint = JSON.stringify([s.stage, s.waitingOn, s.lastTransitionAt]);
+    const fingerprint = fingerprintOf();
     if (fingerprint !== lastAttributes) {
       upsertSearchAttributes(attributes);
       lastAttributes = fingerprint;

@@ -92,6 +92,7 @@ const envSchema = z.object({
   STUCK_ACTIVITY_FAILING_AFTER: duration('15m'),
   TRACING_EXPORTER: z.enum(['off', 'otlp', 'console']).default('off'),
   TRACING_OTLP_URL: optionalUrl(['http:', 'https:'], 'must be an http(s) URL'),
+  WORKER_MAX_CACHED_WORKFLOWS: int(1000, 2),
   WORKER_METRICS_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').or(z.literal('off')).default('127.0.0.1:9464'),
   INTERVIEW_QUESTION_TIME_LIMIT: duration('3m'),
   INTERVIEW_SESSION_TIME_LIMIT: duration('15m'),
@@ -159,6 +160,12 @@ export interface AppConfig {
   tracing: { exporter: 'off' | 'otlp' | 'console'; otlpUrl?: string };
   /** Where the worker serves the Temporal SDK's Prometheus metrics; undefined when off. */
   workerMetricsAddress?: string;
+  /**
+   * Workflows the worker keeps in memory between tasks (about 0.4 MB each); one that was evicted
+   * is replayed from its history when it next has work. Bounds the worker's memory however many
+   * proposals are open.
+   */
+  workerMaxCachedWorkflows: number;
   /** Where the outside world reaches the API; provider webhooks are signed against this URL. */
   publicBaseUrl: string;
   video: {
@@ -280,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stuck: { waitingAfterMs: ms(e.STUCK_WAITING_AFTER), activityFailingAfterMs: ms(e.STUCK_ACTIVITY_FAILING_AFTER) },
     tracing: { exporter: e.TRACING_EXPORTER, otlpUrl: e.TRACING_OTLP_URL },
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS === 'off' ? undefined : e.WORKER_METRICS_ADDRESS,
+    workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     video: {
       provider: e.TWILIO_ACCOUNT_SID ? 'twilio' : 'local',

@@ -83,6 +83,8 @@ export async function startWorker(config: AppConfig, overrides: WorkerOverrides 
     activities: context.get(ActivitiesFactory).create(),
     ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: defaultWorkflowsPath() }),
     shutdownGraceTime: overrides.shutdownGraceTime ?? '20s',
+    // The SDK sizes its cache from the heap limit (thousands of workflows on a large heap); ours is a memory budget.
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
     ...tracingOptions(overrides),
   });
   const done = worker.run().finally(async () => {

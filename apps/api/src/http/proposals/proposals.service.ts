@@ -22,6 +22,7 @@ import {
   FreelancerIdKey,
   JobIdKey,
   KindKey,
+  LastTransitionAtKey,
   StageKey,
   WaitingOnKey,
 } from '../../../../../workflows/search-attributes.js';
@@ -100,6 +101,8 @@ export class ProposalsService {
         { key: JobIdKey, value: job.id },
         { key: ClientIdKey, value: job.clientId },
         { key: FreelancerIdKey, value: freelancerId },
+        // With every attribute set here, the workflow's first task need not upsert them.
+        { key: LastTransitionAtKey, value: new Date() },
       ],
     });
     await this.proposals.insertDraft({
