@@ -24,7 +24,9 @@ const schema = z.object({
   /** Scale: reads of each kind sampled while the proposals are open, and how many run at once. */
   BENCH_SCALE_READS: int(1_000),
   BENCH_READ_CONCURRENCY: int(4),
-  /** Scale runs as a comma-separated list of divisors of BENCH_SCALE_PROPOSALS. */
+  /** growing: one stack through every size, reporting each step's marginal cost; separate: a fresh stack per size. */
+  BENCH_SCALE_MODE: z.enum(['growing', 'separate']).default('growing'),
+  /** Scale sizes as a comma-separated list of divisors of BENCH_SCALE_PROPOSALS. */
   BENCH_SCALE_DIVISORS: z
     .string()
     .default('1,2,4')
@@ -62,6 +64,7 @@ export function loadBenchConfig(env: Record<string, string | undefined> = proces
       proposals: e.BENCH_SCALE_PROPOSALS,
       jobs: e.BENCH_SCALE_JOBS,
       divisors: e.BENCH_SCALE_DIVISORS,
+      mode: e.BENCH_SCALE_MODE,
       concurrency: e.BENCH_SCALE_CONCURRENCY,
       reads: e.BENCH_SCALE_READS,
       readConcurrency: e.BENCH_READ_CONCURRENCY,

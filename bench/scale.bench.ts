@@ -1,46 +1,54 @@
 import pg from 'pg';
 import { ApiClient, type Actor } from './support/api-client.js';
-import { appTargets, measurePhase, withStack, type BenchContext, type PhaseMeasurement } from './support/context.js';
+import { appTargets, measurePhase, withStack, type BenchContext, type PhaseMeasurement, type RunningStack } from './support/context.js';
 import { historyOf } from './support/history.js';
 import { rssOf } from './support/processes.js';
 import { log, mib, printTable } from './support/report.js';
 import { Recorder, runBounded, type LatencySummary } from './support/stats.js';
 
 /**
- * Open-proposal scale: P submitted, still-open proposals across J jobs (each of P/J freelancers
- * applies to every job), then list and live-state reads sampled while they are all open. Run at
- * P, P/2 and P/4, each on a fresh stack, to show how cost grows with what is open.
+ * Open-proposal scale: submitted, still-open proposals across J jobs (each freelancer applies
+ * to every job, round-robin, so all jobs grow together), with list and live-state reads sampled
+ * while they are open, at P/4, P/2 and P open.
+ *
+ * By default one stack grows through the three sizes, and each checkpoint reports what the
+ * proposals opened since the previous one cost: if cost grows linearly, that marginal cost per
+ * proposal stays flat. BENCH_SCALE_MODE=separate runs each size on a fresh stack instead (about
+ * twice the time).
  */
 
-export interface ScaleRun {
-  proposals: number;
+export interface ScaleCheckpoint {
+  /** Proposals open at this checkpoint. */
+  open: number;
   jobs: number;
   freelancers: number;
-  opened: number;
-  failed: number;
-  /** Proposals opened (applied and submitted) per second. */
+  /** Proposals opened since the previous checkpoint (or on this stack), and at what rate. */
+  openedNow: number;
   startRate: number;
-  open: Record<string, LatencySummary>;
+  openLatency: Record<string, LatencySummary>;
   reads: Record<string, LatencySummary>;
   worker: { rssPeakMiB?: number; rssAfterOpenMiB?: number; rssAfterReadsMiB?: number; cachedWorkflows?: number };
   apiRssMiB?: number;
   databaseMiB: number;
-  /** A job's history with all its proposals open: it must not grow with them. */
+  /** A job workflow's history with all its proposals open: it must not grow with them. */
   jobHistoryEvents: number;
-  /** CPU seconds per opened proposal, by process, and in all. */
+  /** CPU per proposal opened since the previous checkpoint, by process and in all. */
   cpuMsPerProposal: Record<string, number>;
   openMeasurement: PhaseMeasurement;
   readMeasurement: PhaseMeasurement;
+  failed: number;
   failureExamples: string[];
 }
 
 export interface ScaleResult {
-  runs: ScaleRun[];
+  mode: 'growing' | 'separate';
+  checkpoints: ScaleCheckpoint[];
   growth: {
-    /** Per-proposal cost of the largest run over that of the smallest; ≤ 1 (within noise) is linear or better. */
+    /** Marginal CPU per proposal at the largest size over that at the smallest; ≤ 1.25 counts as linear. */
     cpuPerProposal: number;
-    workerRssPerProposal: number;
     databasePerProposal: number;
+    /** Worker RSS per open proposal, largest over smallest: below 1 since the workflow cache is bounded. */
+    workerRssPerProposal: number;
     linear: boolean;
   };
   targets: {
@@ -55,14 +63,10 @@ function rssSampler(pid: number) {
   const timer = setInterval(() => {
     peak = Math.max(peak, rssOf(pid) ?? 0);
   }, 500);
-  return {
-    peak: () => peak,
-    stop: () => clearInterval(timer),
-  };
+  return { peak: () => Math.max(peak, rssOf(pid) ?? 0), stop: () => clearInterval(timer) };
 }
 
-async function workerCacheSize(metricsAddress: string | undefined): Promise<number | undefined> {
-  if (!metricsAddress) return undefined;
+async function workerCacheSize(metricsAddress: string): Promise<number | undefined> {
   try {
     const text = await (await fetch(`http://${metricsAddress}/metrics`)).text();
     const line = text.split('\n').find((l) => l.startsWith('temporal_sticky_cache_size'));
@@ -82,134 +86,156 @@ async function databaseBytes(url: string): Promise<number> {
   }
 }
 
-async function scaleRun(ctx: BenchContext, proposals: number): Promise<ScaleRun> {
-  const { jobs: jobCount, concurrency, reads, readConcurrency } = ctx.config.scale;
-  const jobs = Math.min(jobCount, proposals);
-  const freelancers = Math.ceil(proposals / jobs);
-  return withStack(ctx, `scale-${proposals}`, async (stack) => {
-    const setupApi = new ApiClient(stack.apps.apiUrl, new Recorder(), concurrency);
-    log(`scale ${proposals}: setting up ${jobs} clients with a job each and ${freelancers} freelancers`);
-    const clients: Actor[] = new Array(jobs);
-    const jobIds: string[] = new Array(jobs);
-    const people: Actor[] = new Array(freelancers);
-    await runBounded(jobs, concurrency, async (j) => {
-      clients[j] = await setupApi.account('client', `Scale client ${j}`);
-      jobIds[j] = (
-        await setupApi.setup<{ id: string }>('POST', '/v1/jobs', clients[j]!.token, {
-          title: `Data pipeline ${j}`,
-          description: 'Move our nightly exports into a warehouse and keep them fresh.',
-          skills: ['python', 'sql'],
-          connectsCost: 1,
-        })
-      ).id;
-    });
-    await runBounded(freelancers, concurrency, async (f) => {
-      people[f] = await setupApi.account('freelancer', `Scale freelancer ${f}`, ['python']);
-      // One Connect per job, beyond the sign-up grant.
-      await setupApi.setup('POST', '/v1/connects/purchases', people[f]!.token, { quantity: jobs });
-    });
-    if (clients.includes(undefined as never) || people.includes(undefined as never)) throw new Error('scale set-up failed');
-    setupApi.close();
+/** The people and jobs of a scale stack: J clients with a job each, F freelancers with a Connect per job. */
+interface Population {
+  clients: Actor[];
+  jobIds: string[];
+  freelancers: Actor[];
+  /** Opened so far, in order: proposal i went to job i % J from freelancer floor(i / J). */
+  opened: { id: string; job: number }[];
+}
 
-    const worker = rssSampler(stack.apps.worker.pid);
-    const recorder = new Recorder();
-    const api = new ApiClient(stack.apps.apiUrl, recorder, concurrency);
-    // Round-robin over jobs, so every job gains proposals at the same pace.
-    const opened: { id: string; job: number }[] = [];
-    log(`scale ${proposals}: opening ${proposals} proposals at concurrency ${concurrency}`);
-    const openPhase = await measurePhase(ctx, `scale-${proposals}-open`, appTargets(ctx, stack), () =>
-      runBounded(proposals, concurrency, async (i) => {
-        const job = i % jobs;
-        const freelancer = people[Math.floor(i / jobs)]!;
-        const { id } = await api.call<{ id: string }>('apply', 'POST', `/v1/jobs/${jobIds[job]}/proposals`, freelancer.token);
-        await api.call('submit', 'POST', `/v1/proposals/${id}/submit`, freelancer.token, {
-          bid: { type: 'hourly', amount: 40 },
-          coverLetter: 'I have moved nightly exports into warehouses for three companies.',
-        });
-        opened.push({ id, job });
-      }),
-    );
-    const rssAfterOpen = rssOf(stack.apps.worker.pid);
-    const openFailures = openPhase.result.length;
-    const startRate = Math.round((opened.length / openPhase.cpu.wallSeconds) * 10) / 10;
-    log(`scale ${proposals}: ${opened.length} open at ${startRate}/s; worker RSS ${mib(rssAfterOpen)} MiB; sampling reads`);
+async function populate(stack: RunningStack, jobs: number, freelancers: number, concurrency: number): Promise<Population> {
+  const api = new ApiClient(stack.apps.apiUrl, new Recorder(), concurrency);
+  const clients: Actor[] = new Array(jobs);
+  const jobIds: string[] = new Array(jobs);
+  const people: Actor[] = new Array(freelancers);
+  const failures = [
+    ...(await runBounded(jobs, concurrency, async (j) => {
+      clients[j] = await api.account('client', `Scale client ${j}`);
+      const job = await api.setup<{ id: string }>('POST', '/v1/jobs', clients[j]!.token, {
+        title: `Data pipeline ${j}`,
+        description: 'Move our nightly exports into a warehouse and keep them fresh.',
+        skills: ['python', 'sql'],
+        // Free to apply to: this benchmark measures what open proposals cost, the lifecycle and cost benchmarks the ledger.
+        connectsCost: 0,
+      });
+      jobIds[j] = job.id;
+    })),
+    ...(await runBounded(freelancers, concurrency, async (f) => {
+      people[f] = await api.account('freelancer', `Scale freelancer ${f}`, ['python']);
+    })),
+  ];
+  api.close();
+  if (failures.length > 0) throw new Error(`scale set-up failed: ${String(failures[0])}`);
+  return { clients, jobIds, freelancers: people, opened: [] };
+}
 
-    const readRecorder = new Recorder();
-    const reader = new ApiClient(stack.apps.apiUrl, readRecorder, readConcurrency);
-    // A fixed stride instead of randomness, so runs are comparable: reads spread over all jobs and proposals.
-    const readPhase = await measurePhase(ctx, `scale-${proposals}-reads`, appTargets(ctx, stack), () =>
-      runBounded(reads * 2, readConcurrency, async (i) => {
-        const n = Math.floor(i / 2);
-        if (i % 2 === 0) {
-          const job = (n * 37) % jobs;
-          await reader.call('GET /v1/jobs/:id/proposals', 'GET', `/v1/jobs/${jobIds[job]}/proposals`, clients[job]!.token);
-        } else {
-          const target = opened[(n * 7919) % opened.length]!;
-          await reader.call('GET /v1/proposals/:id', 'GET', `/v1/proposals/${target.id}`, clients[target.job]!.token);
-        }
-      }),
-    );
-    reader.close();
-    api.close();
-    worker.stop();
-    const rssAfterReads = rssOf(stack.apps.worker.pid);
-    const jobHistoryEvents = (await historyOf(stack.temporal.client, `job/${jobIds[0]}`)).length;
-    const cpuMsPerProposal: Record<string, number> = {};
-    let totalCpu = 0;
-    for (const [name, share] of Object.entries(openPhase.cpu.byProcess)) {
-      if (name === 'benchmark driver') continue;
-      cpuMsPerProposal[name] = Math.round(((share.cpuSeconds * 1000) / Math.max(opened.length, 1)) * 10) / 10;
-      totalCpu += share.cpuSeconds;
-    }
-    cpuMsPerProposal.total = Math.round(((totalCpu * 1000) / Math.max(opened.length, 1)) * 10) / 10;
-    return {
-      proposals,
-      jobs,
-      freelancers,
-      opened: opened.length,
-      failed: openFailures + readPhase.result.length,
-      startRate,
-      open: recorder.summary(),
-      reads: readRecorder.summary(),
-      worker: {
-        rssPeakMiB: mib(Math.max(worker.peak(), rssAfterReads ?? 0)),
-        rssAfterOpenMiB: mib(rssAfterOpen),
-        rssAfterReadsMiB: mib(rssAfterReads),
-        cachedWorkflows: await workerCacheSize(stack.apps.workerMetricsAddress),
-      },
-      apiRssMiB: mib(rssOf(stack.apps.api.pid)),
-      databaseMiB: mib(await databaseBytes(stack.apps.databaseUrl))!,
-      jobHistoryEvents,
-      cpuMsPerProposal,
-      openMeasurement: openPhase,
-      readMeasurement: readPhase,
-      failureExamples: [...recorder.failureExamples, ...readRecorder.failureExamples],
-    };
-  });
+async function checkpoint(ctx: BenchContext, stack: RunningStack, people: Population, upTo: number): Promise<ScaleCheckpoint> {
+  const { concurrency, reads, readConcurrency } = ctx.config.scale;
+  const jobs = people.jobIds.length;
+  const from = people.opened.length;
+  const worker = rssSampler(stack.apps.worker.pid);
+  const recorder = new Recorder();
+  const api = new ApiClient(stack.apps.apiUrl, recorder, concurrency);
+  log(`scale: opening proposals ${from + 1}–${upTo} at concurrency ${concurrency}`);
+  const openPhase = await measurePhase(ctx, `scale-${upTo}-open`, appTargets(ctx, stack), () =>
+    runBounded(upTo - from, concurrency, async (k) => {
+      const i = from + k;
+      const job = i % jobs;
+      const freelancer = people.freelancers[Math.floor(i / jobs)]!;
+      const { id } = await api.call<{ id: string }>('apply', 'POST', `/v1/jobs/${people.jobIds[job]}/proposals`, freelancer.token);
+      await api.call('submit', 'POST', `/v1/proposals/${id}/submit`, freelancer.token, {
+        bid: { type: 'hourly', amount: 40 },
+        coverLetter: 'I have moved nightly exports into warehouses for three companies.',
+      });
+      people.opened.push({ id, job });
+    }),
+  );
+  api.close();
+  const openedNow = people.opened.length - from;
+  const rssAfterOpen = rssOf(stack.apps.worker.pid);
+  const startRate = Math.round((openedNow / openPhase.cpu.wallSeconds) * 10) / 10;
+  log(`scale: ${people.opened.length} open (${startRate}/s); worker RSS ${mib(rssAfterOpen)} MiB; sampling ${reads} reads of each kind`);
+
+  const readRecorder = new Recorder();
+  const reader = new ApiClient(stack.apps.apiUrl, readRecorder, readConcurrency);
+  // A fixed stride instead of randomness, so runs are comparable: reads spread over all jobs and all open proposals.
+  const readPhase = await measurePhase(ctx, `scale-${upTo}-reads`, appTargets(ctx, stack), () =>
+    runBounded(reads * 2, readConcurrency, async (i) => {
+      const n = Math.floor(i / 2);
+      if (i % 2 === 0) {
+        const job = (n * 37) % jobs;
+        await reader.call('GET /v1/jobs/:id/proposals', 'GET', `/v1/jobs/${people.jobIds[job]}/proposals`, people.clients[job]!.token);
+      } else {
+        const target = people.opened[(n * 7919) % people.opened.length]!;
+        await reader.call('GET /v1/proposals/:id', 'GET', `/v1/proposals/${target.id}`, people.clients[target.job]!.token);
+      }
+    }),
+  );
+  reader.close();
+  worker.stop();
+  const rssAfterReads = rssOf(stack.apps.worker.pid);
+  const cpuMsPerProposal: Record<string, number> = {};
+  let totalCpu = 0;
+  for (const [name, share] of Object.entries(openPhase.cpu.byProcess)) {
+    if (name === 'benchmark driver') continue;
+    cpuMsPerProposal[name] = Math.round(((share.cpuSeconds * 1000) / Math.max(openedNow, 1)) * 10) / 10;
+    totalCpu += share.cpuSeconds;
+  }
+  cpuMsPerProposal.total = Math.round(((totalCpu * 1000) / Math.max(openedNow, 1)) * 10) / 10;
+  return {
+    open: people.opened.length,
+    jobs,
+    freelancers: Math.ceil(people.opened.length / jobs),
+    openedNow,
+    startRate,
+    openLatency: recorder.summary(),
+    reads: readRecorder.summary(),
+    worker: {
+      rssPeakMiB: mib(Math.max(worker.peak(), rssAfterReads ?? 0)),
+      rssAfterOpenMiB: mib(rssAfterOpen),
+      rssAfterReadsMiB: mib(rssAfterReads),
+      cachedWorkflows: await workerCacheSize(stack.apps.workerMetricsAddress),
+    },
+    apiRssMiB: mib(rssOf(stack.apps.api.pid)),
+    databaseMiB: mib(await databaseBytes(stack.apps.databaseUrl))!,
+    jobHistoryEvents: (await historyOf(stack.temporal.client, `job/${people.jobIds[0]}`)).length,
+    cpuMsPerProposal,
+    openMeasurement: openPhase,
+    readMeasurement: readPhase,
+    failed: openPhase.result.length + readPhase.result.length,
+    failureExamples: [...recorder.failureExamples, ...readRecorder.failureExamples],
+  };
 }
 
 export async function scaleBench(ctx: BenchContext): Promise<ScaleResult> {
-  const { proposals, divisors } = ctx.config.scale;
-  const runs: ScaleRun[] = [];
-  for (const divisor of divisors) runs.push(await scaleRun(ctx, Math.floor(proposals / divisor)));
-  const largest = runs.reduce((a, b) => (b.opened > a.opened ? b : a));
-  const smallest = runs.reduce((a, b) => (b.opened < a.opened ? b : a));
-  const per = (run: ScaleRun, value: number) => value / Math.max(run.opened, 1);
-  const ratio = (pick: (run: ScaleRun) => number) => Math.round((per(largest, pick(largest)) / per(smallest, pick(smallest))) * 100) / 100;
+  const { proposals, jobs: jobCount, divisors, concurrency, mode } = ctx.config.scale;
+  const sizes = [...new Set(divisors.map((d) => Math.floor(proposals / d)))].sort((a, b) => a - b);
+  const jobs = Math.min(jobCount, sizes[0]!);
+  const checkpoints: ScaleCheckpoint[] = [];
+  if (mode === 'growing') {
+    await withStack(ctx, 'scale', async (stack) => {
+      const people = await populate(stack, jobs, Math.ceil(sizes.at(-1)! / jobs), concurrency);
+      for (const size of sizes) checkpoints.push(await checkpoint(ctx, stack, people, size));
+    });
+  } else {
+    for (const size of sizes) {
+      await withStack(ctx, `scale-${size}`, async (stack) => {
+        const people = await populate(stack, jobs, Math.ceil(size / jobs), concurrency);
+        checkpoints.push(await checkpoint(ctx, stack, people, size));
+      });
+    }
+  }
+  const largest = checkpoints.at(-1)!;
+  const smallest = checkpoints[0]!;
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const growth = {
-    cpuPerProposal: ratio((r) => r.cpuMsPerProposal.total! * r.opened),
-    workerRssPerProposal: ratio((r) => r.worker.rssPeakMiB ?? 0),
-    databasePerProposal: ratio((r) => r.databaseMiB),
+    cpuPerProposal: ratio(largest.cpuMsPerProposal.total!, smallest.cpuMsPerProposal.total!),
+    databasePerProposal: ratio(largest.databaseMiB / largest.open, smallest.databaseMiB / smallest.open),
+    workerRssPerProposal: ratio((largest.worker.rssPeakMiB ?? 0) / largest.open, (smallest.worker.rssPeakMiB ?? 0) / smallest.open),
     linear: false,
   };
-  // Linear or better: the largest run costs no more per proposal than the smallest, within 25% of noise.
-  growth.linear = growth.cpuPerProposal <= 1.25 && growth.databasePerProposal <= 1.25;
-  const listP99 = largest.reads['GET /v1/jobs/:id/proposals']?.p99Ms ?? NaN;
+  // Linear or better: a proposal costs no more to open, or to keep, at the largest size than at the smallest (25% for noise).
+  growth.linear = growth.cpuPerProposal <= 1.25 && growth.databasePerProposal <= 1.25 && growth.workerRssPerProposal <= 1.25;
+  const peak = Math.max(...checkpoints.map((c) => c.worker.rssPeakMiB ?? 0));
+  const listP99 = Math.max(...checkpoints.map((c) => c.reads['GET /v1/jobs/:id/proposals']?.p99Ms ?? NaN));
   const result: ScaleResult = {
-    runs,
+    mode,
+    checkpoints,
     growth,
     targets: {
-      workerRss: { peakMiB: largest.worker.rssPeakMiB, limitMiB: 1536, met: (largest.worker.rssPeakMiB ?? Infinity) <= 1536 },
+      workerRss: { peakMiB: peak, limitMiB: 1536, met: peak <= 1536 },
       listP99: { ms: listP99, limitMs: 100, met: listP99 <= 100 },
     },
   };
@@ -218,38 +244,39 @@ export async function scaleBench(ctx: BenchContext): Promise<ScaleResult> {
 }
 
 export function printScale(r: ScaleResult): void {
-  const col = (pick: (run: ScaleRun) => number | string | undefined) => r.runs.map(pick);
+  const col = (pick: (c: ScaleCheckpoint) => number | string | undefined) => r.checkpoints.map(pick);
+  const list = 'GET /v1/jobs/:id/proposals';
+  const get = 'GET /v1/proposals/:id';
   printTable(
-    'Open-proposal scale (each run on a fresh stack; latency in ms)',
-    ['', ...r.runs.map((run) => `${run.opened} open`)],
+    `Open-proposal scale (${r.mode === 'growing' ? 'one stack growing through the sizes; CPU per proposal opened since the previous size' : 'a fresh stack per size'}; latency in ms)`,
+    ['', ...r.checkpoints.map((c) => `${c.open} open`)],
     [
-      ['jobs × freelancers', ...col((run) => `${run.jobs} × ${run.freelancers}`)],
-      ['opened per second (apply + submit)', ...col((run) => run.startRate)],
-      ['apply p99', ...col((run) => run.open.apply?.p99Ms)],
-      ['submit p99', ...col((run) => run.open.submit?.p99Ms)],
-      ['GET /v1/jobs/:id/proposals p50', ...col((run) => run.reads['GET /v1/jobs/:id/proposals']?.p50Ms)],
-      ['GET /v1/jobs/:id/proposals p99', ...col((run) => run.reads['GET /v1/jobs/:id/proposals']?.p99Ms)],
-      ['GET /v1/proposals/:id p50', ...col((run) => run.reads['GET /v1/proposals/:id']?.p50Ms)],
-      ['GET /v1/proposals/:id p99', ...col((run) => run.reads['GET /v1/proposals/:id']?.p99Ms)],
-      ['worker RSS peak (MiB)', ...col((run) => run.worker.rssPeakMiB)],
-      ['worker RSS after reads (MiB)', ...col((run) => run.worker.rssAfterReadsMiB)],
-      ['workflows in worker cache', ...col((run) => run.worker.cachedWorkflows)],
-      ['API RSS (MiB)', ...col((run) => run.apiRssMiB)],
-      ['database size (MiB)', ...col((run) => run.databaseMiB)],
-      ['a job workflow\'s history (events)', ...col((run) => run.jobHistoryEvents)],
-      ['CPU ms per opened proposal (all processes)', ...col((run) => run.cpuMsPerProposal.total)],
-      ['  api', ...col((run) => run.cpuMsPerProposal.api)],
-      ['  worker', ...col((run) => run.cpuMsPerProposal.worker)],
-      ['  temporal server', ...col((run) => run.cpuMsPerProposal['temporal server'])],
-      ['  postgres', ...col((run) => run.cpuMsPerProposal.postgres)],
-      ['failures', ...col((run) => run.failed)],
+      ['jobs × freelancers', ...col((c) => `${c.jobs} × ${c.freelancers}`)],
+      ['opened per second (apply + submit)', ...col((c) => c.startRate)],
+      ['apply p99', ...col((c) => c.openLatency.apply?.p99Ms)],
+      ['submit p99', ...col((c) => c.openLatency.submit?.p99Ms)],
+      [`${list} p50`, ...col((c) => c.reads[list]?.p50Ms)],
+      [`${list} p99`, ...col((c) => c.reads[list]?.p99Ms)],
+      [`${get} p50`, ...col((c) => c.reads[get]?.p50Ms)],
+      [`${get} p99`, ...col((c) => c.reads[get]?.p99Ms)],
+      ['worker RSS peak (MiB)', ...col((c) => c.worker.rssPeakMiB)],
+      ['workflows in the worker cache', ...col((c) => c.worker.cachedWorkflows)],
+      ['API RSS (MiB)', ...col((c) => c.apiRssMiB)],
+      ['database size (MiB)', ...col((c) => c.databaseMiB)],
+      ["a job workflow's history (events)", ...col((c) => c.jobHistoryEvents)],
+      ['CPU ms per proposal opened (all processes)', ...col((c) => c.cpuMsPerProposal.total)],
+      ['  api', ...col((c) => c.cpuMsPerProposal.api)],
+      ['  worker', ...col((c) => c.cpuMsPerProposal.worker)],
+      ['  temporal server', ...col((c) => c.cpuMsPerProposal['temporal server'])],
+      ['  postgres', ...col((c) => c.cpuMsPerProposal.postgres)],
+      ['failures', ...col((c) => c.failed)],
     ],
   );
   console.log(
-    `\nper-proposal cost, largest run over smallest: CPU ${r.growth.cpuPerProposal}, worker RSS ${r.growth.workerRssPerProposal}, ` +
-      `database ${r.growth.databasePerProposal} (linear or better: ${r.growth.linear ? 'yes' : 'NO'}); ` +
+    `\nlargest size over smallest, per proposal: CPU ${r.growth.cpuPerProposal}, database ${r.growth.databasePerProposal}, ` +
+      `worker RSS ${r.growth.workerRssPerProposal} (linear or better: ${r.growth.linear ? 'yes' : 'NO'}); ` +
       `worker RSS peak ${r.targets.workerRss.peakMiB} MiB (target ≤ 1536: ${r.targets.workerRss.met ? 'met' : 'NOT met'}); ` +
       `list p99 ${r.targets.listP99.ms} ms (target ≤ 100: ${r.targets.listP99.met ? 'met' : 'NOT met'})`,
   );
-  for (const run of r.runs) if (run.failureExamples.length) console.log(`failures at ${run.proposals}:\n  ${run.failureExamples.join('\n  ')}`);
+  for (const c of r.checkpoints) if (c.failureExamples.length) console.log(`failures up to ${c.open}:\n  ${c.failureExamples.join('\n  ')}`);
 }
