@@ -38,9 +38,7 @@ export function maskPersonalDetails(text: string, freelancerName?: string): stri
     .replace(LINK, '[link]')
     .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 9 ? '[phone]' : match))
     .replace(HANDLE, '$1[handle]');
-  for (const part of nameParts(freelancerName)) {
-    masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`, 'giu'), '[name]');
-  }
+  for (const part of nameParts(freelancerName)) masked = maskWord(masked, part, '[name]');
   // After the name, so "I'm [name] from Toronto" is caught too.
   return masked.replace(LOCATION, '$1$2[location]');
 }
@@ -60,6 +58,22 @@ function nameParts(name?: string): string[] {
   if (!name) return [];
   // Longest first, so "Mary Ann" is masked before "Mary".
   return [name.trim(), ...name.split(/\s+/)].filter((part) => part.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+/** A letter or digit of any script: a name inside a longer word is not that name. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Replaces `word` wherever it stands alone, in any letter case. The boundary is checked per match
+ * with one precompiled Unicode class: compiling a Unicode-aware pattern for every name took a
+ * millisecond per answer.
+ */
+function maskWord(text: string, word: string, mask: string): string {
+  return text.replace(new RegExp(escape(word), 'gi'), (match: string, offset: number) => {
+    const before = [...text.slice(Math.max(offset - 2, 0), offset)].at(-1) ?? ' ';
+    const after = String.fromCodePoint(text.codePointAt(offset + match.length) ?? 32);
+    return WORD_CHARACTER.test(before) || WORD_CHARACTER.test(after) ? match : mask;
+  });
 }
 
 function escape(text: string): string {
