@@ -15,7 +15,7 @@ const schema = z.object({
   /** Instant-interview questions per hire (one answer update each). */
   BENCH_QUESTIONS: int(2),
   /** Cost: complete hires driven one step at a time, each step's history measured on its own. */
-  BENCH_COST_HIRES: int(3),
+  BENCH_COST_HIRES: int(2),
   /** Scale: open proposals in the largest run; the 2× and 4× smaller runs follow. */
   BENCH_SCALE_PROPOSALS: int(10_000),
   BENCH_SCALE_JOBS: int(100),

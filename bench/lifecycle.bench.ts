@@ -5,7 +5,7 @@ import { prepareHire, runHire, HIRE_STEPS, type HireIds, type HireSetup } from '
 import { ApiClient } from './support/api-client.js';
 import { appTargets, measurePhase, withApps, withTemporal, type BenchContext, type PhaseMeasurement } from './support/context.js';
 import { addFigures, emptyFigures, figures, historyOf, type ActionEstimate } from './support/history.js';
-import { log, printTable } from './support/report.js';
+import { log, printNote, printTable } from './support/report.js';
 import { startBareWorker, type Temporal } from './support/stack.js';
 import { Recorder, runBounded, summarizeSamples, type LatencySummary } from './support/stats.js';
 
@@ -225,10 +225,10 @@ export function printLifecycle(r: LifecycleResult): void {
     );
   }
   for (const [side, result] of [['hireflow', r.hireflow], ['baseline', r.baseline]] as const) {
-    if (result.failureExamples.length > 0) console.log(`\n${side} failures (first ${result.failureExamples.length}):\n  ${result.failureExamples.join('\n  ')}`);
+    if (result.failureExamples.length > 0) printNote(`${side} failures (first ${result.failureExamples.length}):\n  ${result.failureExamples.join('\n  ')}`);
   }
-  console.log(
-    `\nhireflow / baseline throughput: ${r.ratio} (target ≥ 0.5: ${r.targets.throughput.met ? 'met' : 'NOT met'}); ` +
+  printNote(
+    `hireflow / baseline throughput: ${r.ratio} (target ≥ 0.5: ${r.targets.throughput.met ? 'met' : 'NOT met'}); ` +
       `submit p99 ${r.targets.submitP99.hireflowMs} ms = ${r.targets.submitP99.multiple}× the baseline's update p99 ` +
       `${r.targets.submitP99.baselineUpdateP99Ms} ms (target ≤ 3×: ${r.targets.submitP99.met ? 'met' : 'NOT met'})`,
   );

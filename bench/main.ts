@@ -6,7 +6,8 @@ import { threadBench } from './thread.bench.js';
 import { contextOf } from './support/context.js';
 import { DatabaseServer } from './support/database.js';
 import { loadAverage, machineInfo } from './support/machine.js';
-import { log, writeResult } from './support/report.js';
+import { log, printTable, writeResult } from './support/report.js';
+import { targetsOf } from './targets.js';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench:<name>` one of them. Each prints its
@@ -47,6 +48,8 @@ async function main() {
       const seconds = Math.round((performance.now() - started) / 1000);
       log(`${name}: done in ${seconds} s`);
     }
+    const targets = targetsOf(results);
+    printTable('Targets', ['target', 'measured', 'met'], targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO']));
     const envelope = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -56,6 +59,7 @@ async function main() {
       machine,
       database: database.kind,
       settings: { lifecycle: config.lifecycle, cost: config.cost, scale: config.scale, thread: config.thread },
+      targets,
       results,
     };
     const file = writeResult(config.resultsDir, requested, envelope);

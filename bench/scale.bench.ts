@@ -3,7 +3,7 @@ import { ApiClient, type Actor } from './support/api-client.js';
 import { appTargets, measurePhase, withStack, type BenchContext, type PhaseMeasurement, type RunningStack } from './support/context.js';
 import { historyOf } from './support/history.js';
 import { rssOf } from './support/processes.js';
-import { log, mib, printTable } from './support/report.js';
+import { log, mib, printNote, printTable } from './support/report.js';
 import { Recorder, runBounded, type LatencySummary } from './support/stats.js';
 
 /**
@@ -272,11 +272,11 @@ export function printScale(r: ScaleResult): void {
       ['failures', ...col((c) => c.failed)],
     ],
   );
-  console.log(
-    `\nlargest size over smallest, per proposal: CPU ${r.growth.cpuPerProposal}, database ${r.growth.databasePerProposal}, ` +
+  printNote(
+    `largest size over smallest, per proposal: CPU ${r.growth.cpuPerProposal}, database ${r.growth.databasePerProposal}, ` +
       `worker RSS ${r.growth.workerRssPerProposal} (linear or better: ${r.growth.linear ? 'yes' : 'NO'}); ` +
       `worker RSS peak ${r.targets.workerRss.peakMiB} MiB (target ≤ 1536: ${r.targets.workerRss.met ? 'met' : 'NOT met'}); ` +
       `list p99 ${r.targets.listP99.ms} ms (target ≤ 100: ${r.targets.listP99.met ? 'met' : 'NOT met'})`,
   );
-  for (const c of r.checkpoints) if (c.failureExamples.length) console.log(`failures up to ${c.open}:\n  ${c.failureExamples.join('\n  ')}`);
+  for (const c of r.checkpoints) if (c.failureExamples.length) printNote(`failures up to ${c.open}:\n  ${c.failureExamples.join('\n  ')}`);
 }

@@ -1,6 +1,6 @@
 import { ApiClient } from './support/api-client.js';
 import { appTargets, measurePhase, withStack, type BenchContext, type PhaseMeasurement } from './support/context.js';
-import { log, printTable } from './support/report.js';
+import { log, printNote, printTable } from './support/report.js';
 import { settle } from './support/history.js';
 import { Recorder, runBounded, type LatencySummary } from './support/stats.js';
 
@@ -96,6 +96,6 @@ export function printThread(r: ThreadResult): void {
     ["after the client's first message (moves it to messaged)", r.history.afterFirstMessage],
     [`after all ${r.posted} messages`, r.history.afterThread],
   ]);
-  console.log(`\nposts per second: ${r.postsPerSecond}; history added by the thread past its first message: ${r.history.addedByThread} (target 0: ${r.history.addedByThread === 0 ? 'met' : 'NOT met'})`);
-  if (r.failureExamples.length) console.log(`failures:\n  ${r.failureExamples.join('\n  ')}`);
+  printNote(`posts per second: ${r.postsPerSecond}; history added by the thread past its first message: ${r.history.addedByThread} (target 0: ${r.history.addedByThread === 0 ? 'met' : 'NOT met'})`);
+  if (r.failureExamples.length) printNote(`failures:\n  ${r.failureExamples.join('\n  ')}`);
 }

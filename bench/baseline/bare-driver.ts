@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Recorder } from '../support/stats.js';
+import { KindKey, StageKey, WaitingOnKey } from '../../workflows/search-attributes.js';
 import { bare, bareJobWorkflow, bareProposalWorkflow } from './bare-hire.workflows.js';
 
 /**
@@ -20,6 +21,11 @@ export async function runBareHire(client: Client, taskQueue: string, recorder: R
       taskQueue,
       workflowId: `bare-proposal/${jobWorkflowId}`,
       args: [{ jobWorkflowId, questions }],
+      typedSearchAttributes: [
+        { key: KindKey, value: 'proposal' },
+        { key: StageKey, value: 'draft' },
+        { key: WaitingOnKey, value: 'freelancer' },
+      ],
     }),
   );
   if (questions > 0) {

@@ -89,7 +89,8 @@ export async function bareProposalWorkflow(input: { jobWorkflowId: string; quest
     await move('hired', 'none');
   });
 
-  await move('draft');
+  // Started with its search attributes, as hireflow's proposal is: the first task only records.
+  await record();
   // One timer at a time, replaced when the party waited on changes, as hireflow's reminder is.
   while (!done) {
     const waited = waitingOn;

@@ -1,9 +1,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Every table and note printed so far, as Markdown, for BENCHMARKS.md. */
+const markdown: string[] = [];
+
+export function markdownSoFar(): string {
+  return markdown.join('\n');
+}
+
+/** A line of conclusions under the tables, kept in the Markdown too. */
+export function printNote(text: string): void {
+  console.log(`\n${text}`);
+  markdown.push(`${text}\n`);
+}
+
 /** Prints an aligned table; numbers are right-aligned. */
 export function printTable(title: string, headers: string[], rows: (string | number | undefined)[][]): void {
   const cells = rows.map((row) => row.map((cell) => (cell === undefined ? '–' : typeof cell === 'number' ? formatNumber(cell) : cell)));
+  markdown.push(
+    `**${title}**\n`,
+    `| ${headers.map((h) => h || ' ').join(' | ')} |`,
+    `|${headers.map((_, i) => (i > 0 && rows.every((row) => row[i] === undefined || typeof row[i] === 'number') ? '---:' : '---')).join('|')}|`,
+    ...cells.map((row) => `| ${row.map((cell) => cell.trim().replace(/\|/g, '\\|')).join(' | ')} |`),
+    '',
+  );
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)));
   const numeric = headers.map((_, i) => rows.every((row) => row[i] === undefined || typeof row[i] === 'number'));
   const line = (values: string[]) =>
@@ -31,6 +51,7 @@ export function writeResult(dir: string, name: string, result: unknown): string 
   writeFileSync(file, body);
   // The newest result of each benchmark under a stable name, for comparing runs and for BENCHMARKS.md.
   writeFileSync(join(dir, `${name}-latest.json`), body);
+  writeFileSync(join(dir, `${name}-latest.md`), markdownSoFar());
   return file;
 }
 
