@@ -1,4 +1,5 @@
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { SearchAttributePair } from '@temporalio/common';
 import type { InterviewInput, InterviewStatus, InterviewView } from './interview.types.js';
 import { FreelancerIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from './search-attributes.js';
 
@@ -38,23 +39,31 @@ export function initialInterview(input: InterviewInput): InterviewView {
  * the status changes.
  */
 export function interviewPublisher(): (v: InterviewView) => void {
-  let published: InterviewStatus | undefined;
+  // Its proposal starts it with the attributes of a new interview; they are not upserted again.
+  const started = workflowInfo().typedSearchAttributes;
+  let published: InterviewStatus | undefined =
+    started.get(StageKey) === 'created' && started.get(LastTransitionAtKey) !== undefined ? 'created' : undefined;
   return (v) => {
     if (v.status === published) {
       setCurrentDetails(describeInterview(v));
       return;
     }
     published = v.status;
-    upsertSearchAttributes([
-      { key: KindKey, value: 'interview' },
-      { key: StageKey, value: v.status },
-      { key: WaitingOnKey, value: WAITING_ON[v.status] },
-      { key: JobIdKey, value: v.jobId },
-      { key: FreelancerIdKey, value: v.freelancerId },
-      { key: LastTransitionAtKey, value: new Date() },
-    ]);
+    upsertSearchAttributes(interviewSearchAttributes(v));
     setCurrentDetails(describeInterview(v));
   };
+}
+
+/** The attributes of an interview in `status`; a new one's are given when its proposal starts it (not a billed upsert). */
+export function interviewSearchAttributes(v: Pick<InterviewView, 'jobId' | 'freelancerId'> & { status: InterviewStatus }): SearchAttributePair[] {
+  return [
+    { key: KindKey, value: 'interview' },
+    { key: StageKey, value: v.status },
+    { key: WaitingOnKey, value: WAITING_ON[v.status] },
+    { key: JobIdKey, value: v.jobId },
+    { key: FreelancerIdKey, value: v.freelancerId },
+    { key: LastTransitionAtKey, value: new Date() },
+  ];
 }
 
 export function describeInterview(v: InterviewView): string {

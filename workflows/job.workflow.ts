@@ -47,15 +47,22 @@ export async function jobWorkflow(input: JobInput): Promise<JobState> {
   let activityAt = Date.now();
   let closing: JobCloseReason | undefined = s.status === 'open' ? undefined : s.closedReason;
 
+  // Attributes are upserted (a billed action) only when the status changes; the API sets the first ones at start.
+  const started = workflowInfo().typedSearchAttributes;
+  let publishedStatus: JobStatus | undefined =
+    !input.resume && started.get(StageKey) === s.status && started.get(LastTransitionAtKey) !== undefined ? s.status : undefined;
   const publish = (label: string) => {
-    upsertSearchAttributes([
-      { key: KindKey, value: 'job' },
-      { key: StageKey, value: s.status },
-      { key: WaitingOnKey, value: s.status === 'open' ? 'client' : 'none' },
-      { key: JobIdKey, value: s.jobId },
-      { key: ClientIdKey, value: input.clientId },
-      { key: LastTransitionAtKey, value: new Date() },
-    ]);
+    if (publishedStatus !== s.status) {
+      upsertSearchAttributes([
+        { key: KindKey, value: 'job' },
+        { key: StageKey, value: s.status },
+        { key: WaitingOnKey, value: s.status === 'open' ? 'client' : 'none' },
+        { key: JobIdKey, value: s.jobId },
+        { key: ClientIdKey, value: input.clientId },
+        { key: LastTransitionAtKey, value: new Date() },
+      ]);
+      publishedStatus = s.status;
+    }
     setCurrentDetails(label);
   };
 

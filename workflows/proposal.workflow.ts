@@ -18,6 +18,7 @@ import type { HireflowActivities } from '../activities/index.js';
 import type { Notice } from '../activities/notify.activities.js';
 import { interviewWorkflowId, jobWorkflowId } from './ids.js';
 import { interviewWorkflow } from './interview.workflow.js';
+import { interviewSearchAttributes } from './interview.visibility.js';
 import * as msg from './messages.js';
 import { withVisibleRetries } from './visible-retries.js';
 import {
@@ -214,6 +215,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
           },
         ],
         staticSummary: `Interview: ${input.freelancerName} for "${input.jobTitle}" (attempt ${s.interview.attempt})`,
+        typedSearchAttributes: interviewSearchAttributes({ jobId: s.jobId, freelancerId: s.freelancerId, status: 'created' }),
         // The interview outlives this run: its evaluation and recordings finish even across continue-as-new.
         parentClosePolicy: 'ABANDON',
       });

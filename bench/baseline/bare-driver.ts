@@ -11,7 +11,16 @@ import { bare, bareJobWorkflow, bareProposalWorkflow } from './bare-hire.workflo
 /** Set-up, outside the measured steps, as posting the job is for hireflow. */
 export async function prepareBareHire(client: Client, taskQueue: string, runId: string, index: number): Promise<string> {
   const workflowId = `bare-job/${runId}/${index}`;
-  await client.workflow.start(bareJobWorkflow, { taskQueue, workflowId, args: [] });
+  await client.workflow.start(bareJobWorkflow, {
+    taskQueue,
+    workflowId,
+    args: [],
+    typedSearchAttributes: [
+      { key: KindKey, value: 'job' },
+      { key: StageKey, value: 'open' },
+      { key: WaitingOnKey, value: 'client' },
+    ],
+  });
   return workflowId;
 }
 

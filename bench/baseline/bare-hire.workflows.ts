@@ -65,6 +65,11 @@ export async function bareProposalWorkflow(input: { jobWorkflowId: string; quest
       workflowId: `bare-interview/${input.jobWorkflowId}`,
       args: [{ questions: input.questions }],
       parentClosePolicy: 'ABANDON',
+      typedSearchAttributes: [
+        { key: KindKey, value: 'interview' },
+        { key: StageKey, value: 'created' },
+        { key: WaitingOnKey, value: 'system' },
+      ],
     });
     await move('interviewing');
     return child.workflowId;
@@ -123,7 +128,7 @@ export async function bareInterviewWorkflow(input: { questions: number }): Promi
     await record();
   });
 
-  publish('interview', 'created', 'system');
+  // Started with its search attributes by its parent, as hireflow's interview is.
   await record();
   await createRoom();
   await move('started');
@@ -145,11 +150,10 @@ export async function bareJobWorkflow(): Promise<void> {
   setHandler(bare.hired, () => {
     hired = true;
   });
-  publish('job', 'open', 'client');
+  // Started with its search attributes, as hireflow's job is; upserted once, when it fills.
   await condition(() => hired, 25 * DAY);
   await record();
   publish('job', 'filled', 'none');
   await closeInvitations();
   await closeProposals();
-  publish('job', 'filled', 'none');
 }

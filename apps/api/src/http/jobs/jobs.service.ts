@@ -7,7 +7,7 @@ import { JobsRepository } from '../../../../../libs/db/repositories/index.js';
 import { ForbiddenError, WrongStateError } from '../../../../../libs/domain/errors.js';
 import { jobWorkflowId } from '../../../../../workflows/ids.js';
 import { cancelJobUpdate } from '../../../../../workflows/messages.js';
-import { ClientIdKey, JobIdKey, KindKey, StageKey, WaitingOnKey } from '../../../../../workflows/search-attributes.js';
+import { ClientIdKey, JobIdKey, KindKey, LastTransitionAtKey, StageKey, WaitingOnKey } from '../../../../../workflows/search-attributes.js';
 import type { AuthContext } from '../../common/auth.js';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../../core/tokens.js';
 import { ContentModerator } from '../moderation/content-moderator.service.js';
@@ -102,6 +102,8 @@ export class JobsService {
         { key: WaitingOnKey, value: 'client' },
         { key: JobIdKey, value: id },
         { key: ClientIdKey, value: auth.accountId },
+        // With every attribute set here, the workflow's first task need not upsert them.
+        { key: LastTransitionAtKey, value: new Date() },
       ],
     });
   }
