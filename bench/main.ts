@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { loadBenchConfig } from './config.js';
 import { costBench } from './cost.bench.js';
 import { lifecycleBench } from './lifecycle.bench.js';
@@ -20,6 +21,15 @@ const BENCHMARKS = {
   thread: threadBench,
 } as const;
 type Name = keyof typeof BENCHMARKS;
+
+/** The commit measured, and whether the tree had changes beyond it. */
+function sourceVersion(): { commit?: string; uncommittedFiles?: number } {
+  const git = (args: string[]) => spawnSync('git', args, { encoding: 'utf8' });
+  const head = git(['rev-parse', 'HEAD']);
+  if (head.status !== 0) return {};
+  const status = git(['status', '--porcelain', '--untracked-files=no']);
+  return { commit: head.stdout.trim(), uncommittedFiles: status.stdout.split('\n').filter(Boolean).length };
+}
 
 async function main() {
   const requested = process.argv[2] ?? 'all';
@@ -57,6 +67,7 @@ async function main() {
       command: `npm run ${requested === 'all' ? 'bench' : `bench:${requested}`}`,
       loadAverage: { before: loadBefore, after: loadAverage() },
       machine,
+      source: sourceVersion(),
       database: database.kind,
       settings: { lifecycle: config.lifecycle, cost: config.cost, scale: config.scale, thread: config.thread },
       targets,
