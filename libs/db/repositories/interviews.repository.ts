@@ -26,7 +26,7 @@ export class InterviewsRepository {
            prompt = excluded.prompt, video = excluded.video, failure = excluded.failure, evaluation_runs = excluded.evaluation_runs,
            ended_by = excluded.ended_by, started_at = excluded.started_at, completed_at = excluded.completed_at,
            evaluated_at = excluded.evaluated_at, version = excluded.version, updated_at = now()
-         where interviews.version <= excluded.version
+         where interviews.version < excluded.version or (interviews.version = excluded.version and interviews.status = excluded.status)
          returning status`,
         [
           randomUUID(), v.workflowId, v.proposalId, v.jobId, v.freelancerId, v.attempt, v.status, JSON.stringify(v.questions),

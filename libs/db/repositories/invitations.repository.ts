@@ -103,7 +103,7 @@ export class InvitationsRepository {
            decline_message = excluded.decline_message, closed_reason = excluded.closed_reason, sent_at = excluded.sent_at,
            expires_at = excluded.expires_at, reminded_at = excluded.reminded_at, responded_at = excluded.responded_at,
            ended_at = excluded.ended_at, last_transition_at = excluded.last_transition_at, version = excluded.version, updated_at = now()
-         where invitations.version <= excluded.version`,
+         where invitations.version < excluded.version or (invitations.version = excluded.version and invitations.status = excluded.status)`,
         [
           state.invitationId, state.jobId, state.clientId, state.freelancerId, workflowId, runId, state.status,
           state.declineReasons ? JSON.stringify(state.declineReasons) : null, state.declineMessage ?? null,

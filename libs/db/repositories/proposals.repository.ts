@@ -92,9 +92,9 @@ export class ProposalsRepository {
   /**
    * Writes a workflow transition. Rows only move forward: a replayed or retried write with
    * an older version changes nothing. The job's activity clock and the outbox are written
-   * in the same transaction. An equal version is written again: a workflow task that ran once on
-   * a worker that died before completing it is run again, and only the second run's values (its
-   * clock, say) are the ones in history.
+   * in the same transaction. The same version in the same stage is written again: a workflow task
+   * that ran on a worker that died before completing it runs again, and only the second run's
+   * values (its clock, say) are the ones history keeps.
    */
   async record(state: ProposalState, workflowId: string, notices: OutboxEvent[] = []): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
@@ -110,7 +110,7 @@ export class ProposalsRepository {
            closed_reason = excluded.closed_reason, offer_id = excluded.offer_id, contract_id = excluded.contract_id,
            submitted_at = excluded.submitted_at, viewed_at = excluded.viewed_at, last_transition_at = excluded.last_transition_at,
            version = excluded.version, updated_at = now()
-         where proposals.version <= excluded.version`,
+         where proposals.version < excluded.version or (proposals.version = excluded.version and proposals.stage = excluded.stage)`,
         [
           state.proposalId, state.jobId, state.freelancerId, state.clientId, workflowId, state.stage, state.waitingOn,
           state.shortlisted, state.archived, state.invited, state.interviewRequired, state.interview.status,
@@ -127,7 +127,7 @@ export class ProposalsRepository {
            values (?, ?, ?, ?, ?, ?, ?, ?)
            on conflict (id) do update set terms = excluded.terms, status = excluded.status, expires_at = excluded.expires_at,
              requested_changes = excluded.requested_changes, version = excluded.version
-           where offers.version <= excluded.version`,
+           where offers.version < excluded.version or (offers.version = excluded.version and offers.status = excluded.status)`,
           [o.id, state.proposalId, JSON.stringify(o.terms), o.status, o.sentAt, o.expiresAt,
             o.requestedChanges ? JSON.stringify(o.requestedChanges) : null, state.version],
         );
