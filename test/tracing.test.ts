@@ -51,7 +51,7 @@ describe('tracing', () => {
       (all) => all.some((s) => s.name.includes('RunActivity:chargeConnects')),
     );
     const http = spans.find((s) => s.name === 'HTTP POST /v1/proposals/:id/submit');
-    expect(http).toBeDefined();
+    expect(http?.attributes['http.response.status_code']).toBe(200);
     const traceId = http!.spanContext().traceId;
     const inTrace = spans.filter((s) => s.spanContext().traceId === traceId).map((s) => s.name);
     expect(inTrace).toEqual(
