@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { releaseOrphanedClients } from './pool-leaks.js';
 
 export interface DatabaseOptions {
   url: string;
@@ -33,7 +34,7 @@ export function ormOptions(options: DatabaseOptions): Options {
     entities: ENTITIES,
     extensions: [Migrator],
     pool: { max: poolMax },
-    driverOptions: timeouts(options),
+    driverOptions: { ...timeouts(options), onPoolCreated: releaseOrphanedClients },
     debug,
     // Entities are defined with defineEntity; nothing to discover from the file system.
     discovery: { warnWhenNoEntities: true },
