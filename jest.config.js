@@ -5,11 +5,12 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
-  // Integration tests start real servers; on a loaded 2-core machine a hook can take well over 5 s.
-  testTimeout: 60_000,
 };
 
 export default {
+  // Integration tests start real servers; on a loaded 2-core machine a hook can take well over 5 s.
+  // A run-wide option: Jest ignores it inside a project.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts'] },
     {
