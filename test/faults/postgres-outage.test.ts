@@ -1,6 +1,6 @@
 import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -71,6 +71,7 @@ describe('scenario 3: PostgreSQL is unavailable for 25 s, then hangs for 15 s', 
     tally.write();
     await stack?.close();
     await database?.stop();
+    rmSync(parent, { recursive: true, force: true });
   });
 
   it('answers 503 quickly while it is down; in-flight hires finish once it is back, each charged and refunded once', async () => {

@@ -1,8 +1,8 @@
 import { QUIET_LOGS } from './support/quiet-runtime.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { startDevServer, type DevServer } from '../../libs/temporal/dev-server.js';
 import { startStack, type Stack } from '../support/harness.js';
@@ -74,6 +74,7 @@ describe('scenario 2: the Temporal server restarts while hires wait on timers an
     gate.release();
     await stack?.close();
     await server?.stop();
+    rmSync(dirname(dbFile), { recursive: true, force: true });
   });
 
   it('every hire completes after the restart; each timer fired once; each charge happened once', async () => {
