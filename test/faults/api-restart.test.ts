@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { startStack, type Stack } from '../support/harness.js';
 import { apply, BID, createAccount, createFreelancer, createJob, type Actor } from '../support/factories.js';
-import { eventually, HttpClient } from '../support/http.js';
+import { eventually, HttpClient, type HttpResponse } from '../support/http.js';
 import { sql } from '../support/lifecycle.js';
 import { freePort } from '../support/ports.js';
 import { listen, type Listener } from '../support/sockets.js';
@@ -121,8 +121,13 @@ describe('scenario 4: the API restarts under connected clients and in-flight upd
     const graceful = await inFlightSubmissions(job, first);
     const stopping = api!.kill('SIGTERM');
     tally.fault();
-    // Shutting down, it takes no new connections; the submissions are still in flight.
-    await eventually(() => http.get('/health/live').then((res) => res.status, () => 0), (status) => status === 0, 30_000);
+    // Shutting down, it refuses new work (503 on a kept-alive connection, or no connection at all); the submissions are still in flight.
+    const refused = await eventually(
+      () => http.get('/v1/connects', client.token).catch((): HttpResponse => ({ status: 0, body: undefined, headers: new Headers() })),
+      (res) => res.status === 503 || res.status === 0,
+      30_000,
+    );
+    if (refused.status === 503) expect([refused.body.error.code, refused.headers.get('connection')]).toEqual(['unavailable', 'close']);
     expect(gate.started()).toBe(PER_RESTART);
     gate.release();
     await stopping;

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { AuthGuard, TokenService } from './common/auth.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { ShutdownGate } from './common/shutdown-gate.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
 import { CoreModule } from './core/core.module.js';
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         RealtimeGateway,
         OpsProposalsService,
         AuditInterceptor,
+        ShutdownGate,
         // Guards run in this order: who is calling, then how often they may write.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../../libs/config/config.js';
 import { AppModule } from './app.module.js';
+import { refuseWhileClosing, ShutdownGate } from './common/shutdown-gate.js';
 import { validationPipe } from './common/validation.js';
 import { webAppHandler } from './web/web-app.js';
 
@@ -15,6 +16,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  // First in line: once shutting down, new requests are refused while those in flight finish.
+  app.use(refuseWhileClosing(app.get(ShutdownGate)));
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
