@@ -51,7 +51,7 @@ export class ProposalsRepository {
   }): Promise<void> {
     await this.orm.em.fork().execute(
       `insert into proposals (id, job_id, freelancer_id, client_id, workflow_id, stage, waiting_on, invited, interview_required, last_transition_at, version)
-       values (?, ?, ?, ?, ?, 'draft', 'freelancer', ?, ?, now(), 0) on conflict (id) do nothing`,
+       values (?, ?, ?, ?, ?, 'draft', 'freelancer', ?, ?, now(), 0) on conflict do nothing`, // the workflow's first write may already have landed, under any of the row's unique keys
       [row.id, row.jobId, row.freelancerId, row.clientId, row.workflowId, row.invited, row.interviewRequired],
     );
   }
