@@ -37,6 +37,12 @@ const schema = z.object({
   BENCH_THREAD_CONCURRENCY: int(4),
   /** Thread: pages read (50 messages each) spread over the whole thread. */
   BENCH_THREAD_PAGES: int(500),
+  /**
+   * Before measuring, wait up to this long for the 1-minute load average to fall below
+   * BENCH_QUIET_LOAD (the build that `npm run bench` runs first leaves it high); 0 to start at once.
+   */
+  BENCH_SETTLE_SECONDS: int(180, 0),
+  BENCH_QUIET_LOAD: z.coerce.number().positive().default(0.5),
   /** Record CPU profiles of the API and worker processes (written under bench/results/profiles). */
   BENCH_PROFILE: z.enum(['0', '1']).default('0'),
   /** Where results are written; git-ignored. */
@@ -70,6 +76,7 @@ export function loadBenchConfig(env: Record<string, string | undefined> = proces
       readConcurrency: e.BENCH_READ_CONCURRENCY,
     },
     thread: { messages: e.BENCH_THREAD_MESSAGES, concurrency: e.BENCH_THREAD_CONCURRENCY, pages: e.BENCH_THREAD_PAGES },
+    settle: { seconds: e.BENCH_SETTLE_SECONDS, quietLoad: e.BENCH_QUIET_LOAD },
     profile: e.BENCH_PROFILE === '1',
     resultsDir: e.BENCH_RESULTS_DIR,
     temporal: { address: e.TEMPORAL_ADDRESS || undefined, namespace: e.TEMPORAL_NAMESPACE, cliPath: e.TEMPORAL_CLI_PATH || undefined },

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { setTimeout } from 'node:timers/promises';
 import { loadBenchConfig } from './config.js';
 import { costBench } from './cost.bench.js';
 import { lifecycleBench } from './lifecycle.bench.js';
@@ -31,6 +32,20 @@ function sourceVersion(): { commit?: string; uncommittedFiles?: number } {
   return { commit: head.stdout.trim(), uncommittedFiles: status.stdout.split('\n').filter(Boolean).length };
 }
 
+/** Waits (bounded) for the machine to go quiet, so that the figures are the stack's alone; returns the load then. */
+async function settle({ seconds, quietLoad }: { seconds: number; quietLoad: number }): Promise<number[]> {
+  const deadline = Date.now() + seconds * 1000;
+  let load = loadAverage();
+  if (load[0]! >= quietLoad && seconds > 0) {
+    log(`load average ${load[0]}: waiting up to ${seconds} s for it to fall below ${quietLoad} (BENCH_SETTLE_SECONDS)`);
+  }
+  while (load[0]! >= quietLoad && Date.now() < deadline) {
+    await setTimeout(5_000);
+    load = loadAverage();
+  }
+  return load;
+}
+
 async function main() {
   const requested = process.argv[2] ?? 'all';
   const names: Name[] = requested === 'all' ? (Object.keys(BENCHMARKS) as Name[]) : [requested as Name];
@@ -39,9 +54,10 @@ async function main() {
     process.exit(2);
   }
   const config = loadBenchConfig();
+  const loadBefore = await settle(config.settle);
+  const quiet = loadBefore[0]! < config.settle.quietLoad;
+  log(`load average before: ${loadBefore.join(' ')}${quiet ? '' : ' (the machine is not quiet: figures will be lower than it can do)'}`);
   const startedAt = new Date();
-  const loadBefore = loadAverage();
-  log(`load average before: ${loadBefore.join(' ')}${loadBefore[0]! >= 0.5 ? ' (the machine is not quiet: figures will be lower than it can do)' : ''}`);
   const database = await DatabaseServer.start(config.databaseUrl);
   const stopOnSignal = () => {
     void database.stop().finally(() => process.exit(130));
@@ -65,7 +81,7 @@ async function main() {
       finishedAt: new Date().toISOString(),
       wallSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
       command: `npm run ${requested === 'all' ? 'bench' : `bench:${requested}`}`,
-      loadAverage: { before: loadBefore, after: loadAverage() },
+      loadAverage: { before: loadBefore, quiet, after: loadAverage() },
       machine,
       source: sourceVersion(),
       database: database.kind,
