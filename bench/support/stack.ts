@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal } from '../../libs/temporal/connection.js';
 import { startDevServer, type DevServer } from '../../libs/temporal/dev-server.js';
 import type { BenchConfig } from '../config.js';
 import type { DatabaseServer } from './database.js';
@@ -30,7 +31,7 @@ export async function startTemporal(config: BenchConfig): Promise<Temporal> {
     address = server.address;
     metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   }
-  const connection = await Connection.connect({ address });
+  const connection = await connectTemporal({ address });
   return {
     address,
     client: new Client({ connection, namespace: config.temporal.namespace }),

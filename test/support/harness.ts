@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal } from '../../libs/temporal/connection.js';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type AppConfig } from '../../libs/config/config.js';
 import { createOrm } from '../../libs/db/orm.js';
@@ -75,7 +76,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
   let api = await createApi(config);
   await api.listen(0, '127.0.0.1');
   const url = await api.getUrl();
-  const connection = await Connection.connect({ address: config.temporal.address! });
+  const connection = await connectTemporal({ address: config.temporal.address! });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const orm = await createOrm({ url: config.database.url!, poolMax: 2 });
 
