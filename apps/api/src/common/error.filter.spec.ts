@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { DriverException } from '@mikro-orm/core';
-import { toErrorResponse } from './error.filter.js';
+import { ErrorFilter, toErrorResponse } from './error.filter.js';
 
 /** What PostgreSQL and `pg` throw when the database is away or too slow, as MikroORM hands it on. */
 const driverError = (message: string, code?: string) => new DriverException(Object.assign(new Error(message), code ? { code } : {}));
@@ -30,5 +31,31 @@ describe('backing services away or too slow are a 503, never a 500', () => {
       status: 500,
       body: { error: { code: 'internal', message: 'an unexpected error occurred' } },
     });
+  });
+});
+
+describe('what the filter logs', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const answer = (error: unknown) => {
+    const response = { status: () => response, json: () => response, setHeader: () => undefined };
+    const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+    new ErrorFilter().catch(error, host);
+  };
+
+  it('a 503 is one warning line naming the cause; a 500 is an error with its stack', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    answer(driverError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'));
+    expect(warn).toHaveBeenCalledWith('answered 503: connect ECONNREFUSED 127.0.0.1:5432');
+    expect(error).not.toHaveBeenCalled();
+
+    const bug = new TypeError('x is undefined');
+    answer(bug);
+    expect(error).toHaveBeenCalledWith(bug.stack);
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });

@@ -80,7 +80,12 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const { status, body } = toErrorResponse(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status === 503) {
+      // Expected while PostgreSQL or Temporal is away: one line naming the cause, not a stack per request.
+      this.logger.warn(`answered 503: ${error instanceof Error ? error.message : String(error)}`);
+    } else if (status >= 500) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     const response = host.switchToHttp().getResponse();
     if (status === 503) response.setHeader?.('Retry-After', '5');
     if (status === 429) {
