@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { startStack, type Stack } from './support/harness.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../libs/net/free-port.js';
 
 const ISSUER = 'https://login.example.test/';
 const AUDIENCE = 'hireflow';

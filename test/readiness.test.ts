@@ -6,7 +6,7 @@ import { migrate } from '../libs/db/orm.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/embedded-postgres.js';
 import { startStack, type Stack } from './support/harness.js';
 import { eventually } from './support/http.js';
-import { freePort } from './support/ports.js';
+import { freePort } from '../libs/net/free-port.js';
 
 /** Stops a PostgreSQL of this test's own (never the shared one) and watches readiness follow it. */
 describe('readiness follows PostgreSQL', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrate } from '../../libs/db/orm.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres.js';
-import { freePort } from './processes.js';
+import { freePort } from '../../libs/net/free-port.js';
 
 /**
  * The PostgreSQL server benchmark runs create their databases on: DATABASE_URL's server when

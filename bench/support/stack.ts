@@ -5,7 +5,8 @@ import { connectTemporal } from '../../libs/temporal/connection.js';
 import { startDevServer, type DevServer } from '../../libs/temporal/dev-server.js';
 import type { BenchConfig } from '../config.js';
 import type { DatabaseServer } from './database.js';
-import { freePort, startNode, type AppProcess } from './processes.js';
+import { freePort } from '../../libs/net/free-port.js';
+import { startNode, type AppProcess } from './processes.js';
 
 /** The compiled tree (`dist/`), where the production entry points live. */
 export const distDir = fileURLToPath(new URL('../..', import.meta.url));

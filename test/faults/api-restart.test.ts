@@ -5,7 +5,7 @@ import { startStack, type Stack } from '../support/harness.js';
 import { apply, BID, createAccount, createFreelancer, createJob, type Actor } from '../support/factories.js';
 import { eventually, HttpClient, type HttpResponse } from '../support/http.js';
 import { sql } from '../support/lifecycle.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../libs/net/free-port.js';
 import { listen, type Listener } from '../support/sockets.js';
 import { postUntilAnswered, type RetryingCall } from './support/hires.js';
 import { checkInvariants } from './support/invariants.js';

@@ -12,7 +12,7 @@ import { startStack, type Stack } from '../support/harness.js';
 import { apply, BID, createAccount, createFreelancer, createJob, type Actor } from '../support/factories.js';
 import { eventually, type HttpResponse } from '../support/http.js';
 import { makeOffer, sql, submittedCandidate, type Candidate } from '../support/lifecycle.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../libs/net/free-port.js';
 import { freezePostgres } from './support/freeze.js';
 import { postUntilAnswered } from './support/hires.js';
 import { checkInvariants } from './support/invariants.js';

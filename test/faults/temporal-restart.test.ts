@@ -9,7 +9,7 @@ import { startStack, type Stack } from '../support/harness.js';
 import { apply, BID, createAccount, createFreelancer, createJob, type Actor } from '../support/factories.js';
 import { eventually, type HttpResponse } from '../support/http.js';
 import { ledgerOf, makeOffer, outboxOf, sql, submittedCandidate, type Candidate } from '../support/lifecycle.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../libs/net/free-port.js';
 import { postUntilAnswered } from './support/hires.js';
 import { checkInvariants } from './support/invariants.js';
 import { ScenarioTally } from './support/tally.js';

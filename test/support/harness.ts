@@ -10,7 +10,7 @@ import { installRuntime } from '../../apps/worker/src/runtime.js';
 import { startWorker, type RunningWorker, type WorkerOverrides } from '../../apps/worker/src/worker.js';
 import { adminDatabaseUrl, cloneDatabase, databaseUrl, dropDatabase } from './databases.js';
 import { HttpClient } from './http.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../libs/net/free-port.js';
 
 // One Temporal runtime per process: warnings and errors only, and the SDK's worker metrics on a free port.
 const candidateMetricsAddress = `127.0.0.1:${await freePort()}`;

@@ -6,7 +6,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { startDevServer, type DevServer } from '../../libs/temporal/dev-server.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/embedded-postgres.js';
 import { adminDatabaseUrl, canConnect, dropDatabase, prepareTemplateDatabase } from './databases.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../libs/net/free-port.js';
 
 let temporal: DevServer | undefined;
 let embedded: EmbeddedDatabase | undefined;
