@@ -18,17 +18,11 @@ const WEBHOOK_URL = `${PUBLIC_BASE_URL}/v1/webhooks/twilio/video`;
 describe('instant interviews on Twilio Video', () => {
   let fake: FakeTwilio;
   let stack: Stack;
-  const apiKeySid = `SK${randomBytes(16).toString('hex')}`;
-  const apiKeySecret = randomBytes(24).toString('hex');
 
   beforeAll(async () => {
     fake = await startFakeTwilio();
     stack = await startStack({
-      TWILIO_ACCOUNT_SID: fake.accountSid,
-      TWILIO_AUTH_TOKEN: fake.authToken,
-      TWILIO_API_KEY_SID: apiKeySid,
-      TWILIO_API_KEY_SECRET: apiKeySecret,
-      TWILIO_API_BASE_URL: fake.url,
+      ...fake.stackEnv(),
       PUBLIC_BASE_URL,
     });
   });
@@ -76,8 +70,8 @@ describe('instant interviews on Twilio Video', () => {
       StatusCallbackMethod: 'POST',
     });
 
-    const { payload } = await jwtVerify(session.video.token, new TextEncoder().encode(apiKeySecret));
-    expect(payload).toMatchObject({ iss: apiKeySid, sub: fake.accountSid });
+    const { payload } = await jwtVerify(session.video.token, new TextEncoder().encode(fake.apiKeySecret));
+    expect(payload).toMatchObject({ iss: fake.apiKeySid, sub: fake.accountSid });
     expect(payload.grants).toEqual({ identity: freelancer.id, video: { room: roomName } });
     expect(payload.exp! - payload.iat!).toBe(stack.config.video.tokenTtlSeconds);
 

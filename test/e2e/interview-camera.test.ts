@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { apply, createAccount, createFreelancer } from '../support/factories.js';
@@ -28,11 +27,7 @@ describe('the web app: an instant interview on Twilio Video', () => {
     fake = await startFakeTwilio();
     [browser] = await Promise.all([launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']), buildWebApp()]);
     stack = await startStack({
-      TWILIO_ACCOUNT_SID: fake.accountSid,
-      TWILIO_AUTH_TOKEN: fake.authToken,
-      TWILIO_API_KEY_SID: `SK${randomBytes(16).toString('hex')}`,
-      TWILIO_API_KEY_SECRET: randomBytes(24).toString('hex'),
-      TWILIO_API_BASE_URL: fake.url,
+      ...fake.stackEnv(),
       PUBLIC_BASE_URL: 'https://hireflow.example.test',
     });
   }, SETUP);

@@ -1,5 +1,4 @@
 import { QUIET_LOGS } from './support/quiet-runtime.js';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import twilio from 'twilio';
 import { jobClosedSignal } from '../../workflows/messages.js';
@@ -54,11 +53,7 @@ describe('scenario 6: duplicate and reordered deliveries', () => {
     fake = await startFakeTwilio();
     stack = await startStack({
       ...QUIET_LOGS,
-      TWILIO_ACCOUNT_SID: fake.accountSid,
-      TWILIO_AUTH_TOKEN: fake.authToken,
-      TWILIO_API_KEY_SID: `SK${randomBytes(16).toString('hex')}`,
-      TWILIO_API_KEY_SECRET: randomBytes(24).toString('hex'),
-      TWILIO_API_BASE_URL: fake.url,
+      ...fake.stackEnv(),
       PUBLIC_BASE_URL,
       INTERVIEW_RECORDING_WAIT: '2m',
     });

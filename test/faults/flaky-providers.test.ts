@@ -1,5 +1,4 @@
 import { QUIET_LOGS } from './support/quiet-runtime.js';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedAccount } from '../support/accounts.js';
 import { apply, BID, createAccount, createFreelancer, type Actor } from '../support/factories.js';
@@ -44,11 +43,7 @@ describe('scenario 5: Twilio and OpenAI misbehave', () => {
     openaiProxy = await startChaosProxy(openai.url, { seed: 17 });
     stack = await startStack({
       ...QUIET_LOGS,
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_API_KEY_SID: `SK${randomBytes(16).toString('hex')}`,
-      TWILIO_API_KEY_SECRET: randomBytes(24).toString('hex'),
-      TWILIO_API_BASE_URL: twilioProxy.url,
+      ...twilio.stackEnv(twilioProxy.url),
       PUBLIC_BASE_URL: 'https://hireflow.example.test',
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: `${openaiProxy.url}/v1`,

@@ -25,6 +25,10 @@ export interface FakeTwilio {
   url: string;
   accountSid: string;
   authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+  /** The TWILIO_* settings that point a stack at this fake, or at `baseUrl` (a proxy in front of it). */
+  stackEnv(baseUrl?: string): Record<string, string>;
   requests: { method: string; path: string; params: Record<string, string> }[];
   rooms: FakeRoom[];
   recordings: FakeRecording[];
@@ -40,9 +44,11 @@ const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 export async function startFakeTwilio(): Promise<FakeTwilio> {
   const accountSid = sid('AC');
   const authToken = randomBytes(16).toString('hex');
-  const fake: Omit<FakeTwilio, 'url' | 'close'> = {
+  const fake: Omit<FakeTwilio, 'url' | 'close' | 'stackEnv'> = {
     accountSid,
     authToken,
+    apiKeySid: sid('SK'),
+    apiKeySecret: randomBytes(24).toString('hex'),
     requests: [],
     rooms: [],
     recordings: [],
@@ -152,6 +158,13 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       fake.nextCreate = value;
     },
     url,
+    stackEnv: (baseUrl = url) => ({
+      TWILIO_ACCOUNT_SID: accountSid,
+      TWILIO_AUTH_TOKEN: authToken,
+      TWILIO_API_KEY_SID: fake.apiKeySid,
+      TWILIO_API_KEY_SECRET: fake.apiKeySecret,
+      TWILIO_API_BASE_URL: baseUrl,
+    }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   } as FakeTwilio;
 }
